@@ -1,0 +1,33 @@
+/*
+ * buf.h — an owning, growable byte buffer (the counterpart of veille_str,
+ * which only views).  Used to build output lines and error messages.
+ */
+#ifndef VEILLE_CORE_BUF_H
+#define VEILLE_CORE_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct buf {
+    char *ptr; /* NUL-terminated when len > 0 or after buf_cstr() */
+    size_t len;
+    size_t cap;
+    int oom; /* set once an allocation failed; later appends do nothing */
+} buf;
+
+#define BUF_INIT {NULL, 0, 0, 0}
+
+int buf_reserve(buf *b, size_t extra);
+void buf_put(buf *b, const void *p, size_t n);
+void buf_puts(buf *b, const char *s);
+void buf_putc(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_vprintf(buf *b, const char *fmt, va_list ap);
+/* Appends s as the contents of a JSON string, with the quotes. */
+void buf_json_str(buf *b, const char *s, size_t n);
+const char *buf_cstr(buf *b);
+void buf_clear(buf *b);
+void buf_free(buf *b);
+
+#endif
