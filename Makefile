@@ -10,7 +10,9 @@
 
 CC      ?= cc
 CLANG   ?= clang
-PKGS    := libutf8proc jansson
+PKGS    := libutf8proc
+# Tests also read veille's JSON back with a real JSON library.
+TEST_PKGS := cmocka jansson
 CSTD    := -std=c17 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
 OPT     ?= -O2 -g
@@ -18,7 +20,7 @@ DICT_DIR ?= $(CURDIR)/data
 DATA_DIR ?= $(CURDIR)/var
 DEFS    := -DVEILLE_DEFAULT_DICT='"$(DICT_DIR)"' -DVEILLE_DEFAULT_DATA='"$(DATA_DIR)"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -ljansson)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc)
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fPIC -Iinclude -Isrc/core $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
 
 B ?= build
@@ -41,7 +43,8 @@ all: $(B)/veille $(B)/libveille.a $(B)/libveille.so
 
 $(B)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(B)/libveille.a: $(LIB_OBJ)
 	@rm -f $@
@@ -55,8 +58,8 @@ $(B)/veille: $(CLI_OBJ) $(B)/libveille.a
 
 $(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libveille.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -Itests/unit $(shell pkg-config --cflags cmocka) \
-	  -o $@ $< $(B)/libveille.a $(PKG_LIBS) $(shell pkg-config --libs cmocka) $(LDFLAGS)
+	$(CC) $(CFLAGS_ALL) -Isrc -Itests/unit $(shell pkg-config --cflags $(TEST_PKGS)) \
+	  -o $@ $< $(B)/libveille.a $(PKG_LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
 
 # --- set-up -----------------------------------------------------------------
 $(SETUP_STAMP): scripts/setup

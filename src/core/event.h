@@ -10,6 +10,7 @@
 #ifndef VEILLE_CORE_EVENT_H
 #define VEILLE_CORE_EVENT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "veille.h"
@@ -65,6 +66,8 @@ typedef enum { EFT_STR, EFT_NUM } event_field_type;
 typedef struct event_field_info {
     const char *name;
     event_field_type type;
+    const char *key; /* "name": as it stands in JSON */
+    size_t keylen;
 } event_field_info;
 
 extern const event_field_info event_fields[EF_COUNT];

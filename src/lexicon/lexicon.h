@@ -81,8 +81,10 @@ typedef struct lex_match {
 
 /* Finds, for every token, the longest form that starts there and applies
  * to lang (LANG_FR/LANG_EN), then keeps the leftmost-longest matches that
- * do not overlap.  When several entries share that form, each gives a
- * match.  Results go to an arena array in *out.  Returns the number of
+ * do not overlap.  Every entry with a form of that length gives a match
+ * (an exact form and a stem alike: "arrested" the casualty word and
+ * arrest* the trigger), in the order of the trie; the extract stage
+ * chooses among them.  Results go to an arena array in *out.  Returns the number of
  * matches, or -1 when out of memory. */
 long lex_match_doc(const lexicon *lx, const textdoc *doc, int lang, arena *a,
                    lex_match **out);

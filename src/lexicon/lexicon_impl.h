@@ -24,6 +24,7 @@ typedef struct tnode {
     uint32_t pay;   /* first payload in pays[] */
     uint16_t nkids;
     uint16_t npay;
+    uint8_t langs;  /* LANG_* of its payloads, to reject a node at once */
 } tnode;
 
 typedef struct tpay {

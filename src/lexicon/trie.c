@@ -97,6 +97,7 @@ int trie_freeze(lexicon *lx)
         for (uint32_t p = lx->bn[i].pay; p; p = lx->pays[p - 1].next) {
             lx->fpays[np++] = lx->pays[p - 1];
             t->npay++;
+            t->langs |= lx->pays[p - 1].langs;
         }
     }
     memset(lx->root_kid, 0, sizeof lx->root_kid);
@@ -133,15 +134,6 @@ static inline uint32_t step(const lexicon *lx, uint32_t node, uint8_t c)
             hi = mid;
     }
     return lo < t->nkids && lab[lo] == c ? lx->kid[t->kids + lo] : 0;
-}
-
-static int has_lang(const lexicon *lx, uint32_t node, int lang)
-{
-    const tnode *t = &lx->tn[node];
-    for (uint32_t i = 0; i < t->npay; i++)
-        if (lx->fpays[t->pay + i].langs & lang)
-            return 1;
-    return 0;
 }
 
 #define MAXSTATES 8
@@ -203,9 +195,9 @@ long lex_match_doc(const lexicon *lx, const textdoc *doc, int lang, arena *a,
         wstate cur[MAXSTATES], nxt[MAXSTATES];
         int ncur = 1;
         cur[0] = (wstate){0, 0};
-        uint32_t best_node = 0;
+        wstate best[MAXSTATES];
+        int nbest = 0;
         size_t best_end = 0;
-        int best_wild = 0;
         for (size_t j = i; j < doc->ntok && ncur; j++) {
             const token *t = &doc->toks[j];
             /* A form does not run across sentences. */
@@ -214,17 +206,17 @@ long lex_match_doc(const lexicon *lx, const textdoc *doc, int lang, arena *a,
             int ne = walk_token(lx, cur, ncur,
                                 (const uint8_t *)tok_fold(doc, t), t->flen,
                                 nxt);
-            /* Prefer an exact end over a stem; among stems the deepest,
-             * which is the last one found before the exact state. */
-            int found = 0;
-            for (int k = ne - 1; k >= 0 && !found; k--)
-                if (lx->tn[nxt[k].node].npay &&
-                    has_lang(lx, nxt[k].node, lang)) {
-                    best_node = nxt[k].node;
-                    best_end = j + 1;
-                    best_wild = nxt[k].wild;
-                    found = 1;
-                }
+            /* Every form that ends here: exact ones and stems alike, so
+             * that "arrested" as a casualty word does not hide arrest* as
+             * a trigger.  The extract stage chooses among them. */
+            int nb = 0;
+            for (int k = 0; k < ne; k++)
+                if (lx->tn[nxt[k].node].langs & lang)
+                    best[nb++] = nxt[k];
+            if (nb) {
+                nbest = nb;
+                best_end = j + 1;
+            }
             ncur = 0;
             for (int k = 0; k < ne; k++) {
                 uint32_t s = step(lx, nxt[k].node, TRIE_SEP);
@@ -234,22 +226,30 @@ long lex_match_doc(const lexicon *lx, const textdoc *doc, int lang, arena *a,
         }
         if (!best_end)
             continue;
-        const tnode *tn = &lx->tn[best_node];
-        for (uint32_t p = 0; p < tn->npay; p++) {
-            const tpay *py = &lx->fpays[tn->pay + p];
-            if (!(py->langs & lang))
-                continue;
-            if (nm == cap) {
-                lex_match *nmv = arena_realloc(a, m, cap * sizeof *m,
-                                               cap * 2 * sizeof *m);
-                if (!nmv)
-                    return -1;
-                m = nmv;
-                cap *= 2;
+        size_t first_here = nm;
+        for (int b = 0; b < nbest; b++) {
+            const tnode *tn = &lx->tn[best[b].node];
+            for (uint32_t p = 0; p < tn->npay; p++) {
+                const tpay *py = &lx->fpays[tn->pay + p];
+                if (!(py->langs & lang))
+                    continue;
+                int dup = 0; /* the same entry by two forms */
+                for (size_t q = first_here; q < nm && !dup; q++)
+                    dup = m[q].entry == py->entry;
+                if (dup)
+                    continue;
+                if (nm == cap) {
+                    lex_match *nmv = arena_realloc(a, m, cap * sizeof *m,
+                                                   cap * 2 * sizeof *m);
+                    if (!nmv)
+                        return -1;
+                    m = nmv;
+                    cap *= 2;
+                }
+                m[nm++] = (lex_match){(uint32_t)i, (uint32_t)(best_end - i),
+                                      py->entry, lx->entries[py->entry].kind,
+                                      best[b].wild};
             }
-            m[nm++] = (lex_match){(uint32_t)i, (uint32_t)(best_end - i),
-                                  py->entry, lx->entries[py->entry].kind,
-                                  (uint8_t)best_wild};
         }
         next_free = best_end;
     }

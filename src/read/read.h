@@ -7,11 +7,17 @@
 
 #include "../core/internal.h"
 
-/* Fills a from one JSON object (a line of a JSONL file).  line is
- * modified (invalid UTF-8 replaced in place of a copy in `a_mem`).
- * Returns VEILLE_OK, or VEILLE_EPARSE with the reason in err. */
+/* Fills art from one JSON line: invalid UTF-8 is replaced by U+FFFD first
+ * (a warning in warn), then json_parse_article reads it.  Field values
+ * view the line or the arena.  Returns VEILLE_OK, or VEILLE_EPARSE with
+ * the reason in err. */
 int jsonl_parse_article(const char *line, size_t len, arena *mem,
-                        void **json_root, veille_article *art, buf *err,
-                        buf *warn);
+                        veille_article *art, buf *err, buf *warn);
+
+/* The JSON parser itself (json.c): a strict parser of one object whose
+ * article fields are strings (id may be a number); other members are
+ * validated and skipped.  line must be valid UTF-8. */
+int json_parse_article(const char *line, size_t len, arena *mem,
+                       veille_article *art, buf *err);
 
 #endif

@@ -4,7 +4,6 @@
  * id).  Lines are read in chunks of any length up to VEILLE_MAX_ARTICLE;
  * a bad line is reported with file and line and the next one is read.
  */
-#include <jansson.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +27,6 @@ struct veille_reader {
     int eof;
     buf linebuf;
     arena mem;         /* per-article */
-    json_t *root;
     veille_article art;
     char origin[512];
     buf err, warn;
@@ -154,8 +152,6 @@ void veille_reader_free(veille_reader *r)
         return;
     if (r->fp && !r->is_stdin)
         fclose(r->fp);
-    if (r->root)
-        json_decref(r->root);
     free(r->chunk);
     free(r->name);
     buf_free(&r->linebuf);
@@ -215,7 +211,7 @@ static int next_jsonl(veille_reader *r, const veille_article **out)
         snprintf(r->origin, sizeof r->origin, "%s:%ld", r->name, r->line);
         buf errb = BUF_INIT;
         int rc = jsonl_parse_article(r->linebuf.ptr, r->linebuf.len, &r->mem,
-                                     (void **)&r->root, &r->art, &errb,
+                                     &r->art, &errb,
                                      &r->warn);
         if (rc) {
             set_err(&r->err, "%s:%ld: %s", r->name, r->line,
@@ -293,10 +289,6 @@ int veille_reader_next(veille_reader *r, const veille_article **out)
     arena_reset(&r->mem);
     buf_clear(&r->err);
     buf_free(&r->warn);
-    if (r->root) {
-        json_decref(r->root);
-        r->root = NULL;
-    }
     r->art.origin = r->origin;
     return r->fmt == VEILLE_FMT_JSONL ? next_jsonl(r, out) : next_text(r, out);
 }

@@ -215,13 +215,24 @@ void text_fold(const char *s, size_t n, buf *out, buf *map, uint32_t base)
         return;
     for (size_t i = 0; i < n;) {
         unsigned c = u[i];
+        if (c < 0x80 && !map) {
+            /* ASCII run: lower-cased straight into the buffer. */
+            if (buf_reserve(out, n - i))
+                return;
+            char *o = out->ptr + out->len;
+            size_t j = i;
+            for (; j < n && u[j] < 0x80; j++)
+                *o++ = (char)(u[j] >= 'A' && u[j] <= 'Z' ? u[j] + 32 : u[j]);
+            out->len += j - i;
+            out->ptr[out->len] = '\0';
+            i = j;
+            continue;
+        }
         if (c < 0x80) {
             char f = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             buf_putc(out, f);
-            if (map) {
-                uint32_t off = base + (uint32_t)i;
-                buf_put(map, &off, sizeof off);
-            }
+            uint32_t off = base + (uint32_t)i;
+            buf_put(map, &off, sizeof off);
             i++;
             continue;
         }
