@@ -58,7 +58,8 @@ $(B)/veille: $(CLI_OBJ) $(B)/libveille.a
 
 $(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libveille.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -Itests/unit $(shell pkg-config --cflags $(TEST_PKGS)) \
+	@echo "  CCLD    $@"
+	@$(CC) $(CFLAGS_ALL) -Isrc -Itests/unit $(shell pkg-config --cflags $(TEST_PKGS)) \
 	  -o $@ $< $(B)/libveille.a $(PKG_LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
 
 # --- set-up -----------------------------------------------------------------

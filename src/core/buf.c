@@ -111,9 +111,12 @@ void buf_json_str(buf *b, const char *s, size_t n)
 
 const char *buf_cstr(buf *b)
 {
-    if (!b->ptr && buf_reserve(b, 0))
-        return "";
-    return b->ptr ? b->ptr : "";
+    if (!b->ptr) {
+        if (buf_reserve(b, 0))
+            return "";
+        b->ptr[0] = '\0';
+    }
+    return b->ptr;
 }
 
 void buf_clear(buf *b)

@@ -31,7 +31,7 @@ static const char *const materiel_classes[] = {
 
 static const char *const kind_names[] = {
     "trigger", "actor",   "hedge",   "report",   "casualty", "number",
-    "month",   "weekday", "reltime", "materiel", "place"};
+    "month",   "weekday", "reltime", "materiel", "place",    "country"};
 
 const char *lex_kind_name(int kind)
 {
@@ -112,6 +112,10 @@ const char *lex_check_class(int kind, const char *cls, long *num)
                    : NULL;
     case LEX_PLACE:
         return NULL;
+    case LEX_COUNTRY:
+        return parse_long(cls, 1, 999, num)
+                   ? "a country's class is its ISO 3166 numeric code"
+                   : NULL;
     }
     return "unknown kind";
 }

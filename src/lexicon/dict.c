@@ -256,7 +256,8 @@ static int parse_entry(lexicon *lx, loadstate *st, const char *file,
     }
     if (!colon) {
         problem(lx, file, line,
-                "no ':' between the entry (ID CLASS LANG) and its forms");
+                q ? "a quoted value has no closing quote"
+                  : "no ':' between the entry (ID CLASS LANG) and its forms");
         return 0;
     }
     *colon = '\0';
@@ -349,7 +350,7 @@ static int parse_entry(lexicon *lx, loadstate *st, const char *file,
         return 0;
     }
     /* Forms. */
-    int nforms = 0;
+    int nforms = 0; /* forms written, good or bad */
     char *f = forms;
     for (;;) {
         char *semi = strchr(f, ';');
@@ -357,6 +358,7 @@ static int parse_entry(lexicon *lx, loadstate *st, const char *file,
             *semi = '\0';
         char *form = trim(f);
         if (*form) {
+            nforms++;
             const char *ferr = NULL;
             arena_reset(&st->scratch);
             int r = form_key(form, &st->scratch, &st->fold, &st->key, &ferr);
@@ -369,7 +371,6 @@ static int parse_entry(lexicon *lx, loadstate *st, const char *file,
                                 (uint32_t)e, langs))
                     return -1;
                 lx->nforms++;
-                nforms++;
             }
         } else if (semi) {
             problem(lx, file, line, "an empty form between two ';'");

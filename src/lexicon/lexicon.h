@@ -30,6 +30,7 @@ typedef enum lex_kind {
     LEX_RELTIME,
     LEX_MATERIEL,
     LEX_PLACE,
+    LEX_COUNTRY,
     LEX_KIND_COUNT
 } lex_kind;
 

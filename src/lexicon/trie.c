@@ -166,13 +166,16 @@ static int walk_token(const lexicon *lx, const wstate *in, int nin,
         }
         if (i < n || n == 0)
             continue;
+        /* The exact state always finds room, in place of the last stem
+         * if a path has more stems than MAXSTATES. */
+        if (nout == MAXSTATES)
+            nout--;
+        out[nout++] = (wstate){node, 0};
         if (nout < MAXSTATES) {
             uint32_t w = step(lx, node, TRIE_WILD);
             if (w)
                 out[nout++] = (wstate){w, 1};
         }
-        if (nout < MAXSTATES)
-            out[nout++] = (wstate){node, 0};
     }
     return nout;
 }
@@ -233,9 +236,12 @@ long lex_match_doc(const lexicon *lx, const textdoc *doc, int lang, arena *a,
                 const tpay *py = &lx->fpays[tn->pay + p];
                 if (!(py->langs & lang))
                     continue;
-                int dup = 0; /* the same entry by two forms */
+                int dup = 0; /* the same entry by two forms: exact wins */
                 for (size_t q = first_here; q < nm && !dup; q++)
-                    dup = m[q].entry == py->entry;
+                    if (m[q].entry == py->entry) {
+                        m[q].wild &= best[b].wild;
+                        dup = 1;
+                    }
                 if (dup)
                     continue;
                 if (nm == cap) {

@@ -93,9 +93,15 @@ static int period_after_abbrev(const textdoc *d, size_t p)
         return 0;
     if (text_is_abbrev(tok_fold(d, w), w->flen))
         return 1;
-    /* A single letter: an initial (J. Smith) or part of U.N. / É.-U. */
-    return w->flen == 1 || (w->len <= 2 && (w->flags & TOKF_CAP) &&
-                            w->flen <= 2 && w->len != w->flen);
+    /* A capital letter: an initial (J. Smith) or part of U.N. / É.-U.; a
+     * small one only inside an abbreviation with periods (e.g.). */
+    if (w->flags & TOKF_CAP)
+        return w->flen == 1 || (w->len <= 2 && w->flen <= 2 && w->len != w->flen);
+    if (w->flen == 1 && p >= 2) {
+        const token *before = &d->toks[p - 2];
+        return tok_is(d, before, ".") && before->off + before->len == w->off;
+    }
+    return 0;
 }
 
 static int push(textdoc *d, arena *a, size_t *cap, size_t first, size_t end)

@@ -274,6 +274,14 @@ static size_t scan_word(tokctx *x, src t, size_t i)
             i += (size_t)k;
             continue;
         }
+        /* "l' armée": an elision before a space is still an elision. */
+        if (is_apos(c) && (next < 0 || is_space(next)) &&
+            is_elision(t.s + start, i - start)) {
+            if (emit(x, start, i + (size_t)k, TOK_WORD,
+                     (uint8_t)(TOKF_ELISION | (cap ? TOKF_CAP : 0))))
+                return (size_t)-1;
+            return i + (size_t)k;
+        }
         break;
     }
     uint8_t fl = 0;

@@ -70,7 +70,7 @@ static void test_examples(void **state)
         assert_int_equal(rc, 0);
         veille_reader_free(r);
     }
-    size_t wn;
+    size_t wn = 0;
     char *want = slurp("tests/golden/examples.expected.jsonl", &wn);
     assert_non_null(want);
     /* Compare line by line, so that a failure names the first bad line. */
