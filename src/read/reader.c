@@ -86,6 +86,12 @@ static int next_line(veille_reader *r)
         return -2;
     if (r->linebuf.len && r->linebuf.ptr[r->linebuf.len - 1] == '\r')
         r->linebuf.len--;
+    /* A byte-order mark at the start of the file is not content. */
+    if (r->line == 1 && r->linebuf.len >= 3 &&
+        memcmp(r->linebuf.ptr, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(r->linebuf.ptr, r->linebuf.ptr + 3, r->linebuf.len - 3);
+        r->linebuf.len -= 3;
+    }
     return 1;
 }
 
@@ -135,7 +141,7 @@ int veille_reader_open(veille_reader **out, const char *path,
             set_err(&r->err, "%s: read error: %s", r->name, strerror(errno));
             return VEILLE_EIO;
         }
-        size_t i = 0;
+        size_t i = r->clen >= 3 && memcmp(r->chunk, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
         while (i < r->clen && (r->chunk[i] == ' ' || r->chunk[i] == '\t' ||
                                r->chunk[i] == '\r' || r->chunk[i] == '\n'))
             i++;
