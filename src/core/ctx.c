@@ -3,6 +3,7 @@
  * and shared read-only by every coder.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,34 @@ static void lex_report(void *user, const char *file, long line,
         buf_printf(b, "%s: %s", file, msg);
 }
 
+/* The generic actors, by the ACLED name their entries give. */
+static void find_defaults(veille_ctx *ctx)
+{
+    static const struct {
+        const char *name;
+        size_t off;
+    } want[] = {
+        {"Unidentified Armed Group ({country})",
+         offsetof(veille_ctx, act_unidentified)},
+        {"Civilians ({country})", offsetof(veille_ctx, act_civilians)},
+        {"Protesters ({country})", offsetof(veille_ctx, act_protesters)},
+        {"Rioters ({country})", offsetof(veille_ctx, act_rioters)},
+        {"Police Forces of {country} ({era})", offsetof(veille_ctx, act_police)},
+    };
+    for (size_t i = 0; i < lex_entry_count(ctx->lex); i++) {
+        const lex_entry *e = lex_entry_at(ctx->lex, i);
+        const char *n = e->kind == LEX_ACTOR ? lex_attr_get(e, "name") : NULL;
+        if (!n || lex_attr_get(e, "country"))
+            continue;
+        for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+            const lex_entry **slot =
+                (const lex_entry **)((char *)ctx + want[k].off);
+            if (!*slot && strcmp(n, want[k].name) == 0)
+                *slot = e;
+        }
+    }
+}
+
 int veille_ctx_new(veille_ctx **out, const veille_options *opts)
 {
     *out = NULL;
@@ -86,6 +115,7 @@ int veille_ctx_new(veille_ctx **out, const veille_options *opts)
     ctx->lex = lex_load(ctx->dict_dir, lex_report, &ctx->err);
     if (!ctx->lex)
         return VEILLE_EPARSE;
+    find_defaults(ctx);
     return VEILLE_OK;
 }
 

@@ -20,6 +20,10 @@ struct veille_ctx {
     char *dict_dir;
     char *data_dir;
     lexicon *lex;
+    /* Actors ACLED writes when a text names none (NULL when the
+     * dictionaries lack them): found once, by their ACLED names. */
+    const lex_entry *act_unidentified, *act_civilians, *act_protesters,
+        *act_rioters, *act_police;
     buf err;
 };
 
@@ -33,6 +37,7 @@ struct veille_article {
 
 struct veille_coder {
     const veille_ctx *ctx;
+    const veille_code_options *opts; /* of the article being coded */
     arena mem;       /* per-article: reset by each veille_code() */
     buf folded;      /* folded token text of the current article */
     textdoc doc;

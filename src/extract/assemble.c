@@ -1,29 +1,49 @@
 /*
- * assemble.c — the assemble stage: sentences with an event trigger become
- * events.  In each sentence the most specific trigger (its `prec`) gives
- * the event class; sentences of one article with the same class describe
- * one incident and make one event, evidenced by the first of them.  An
- * article's main event comes first: the earliest, ACLED-coded before
- * political events.
+ * assemble.c — the assemble stage: from an article's matches to events.
  *
- * Roles, dates, places, fatalities and claimants come with issues 3–4.
+ *  1. Dates are read first, so that their numbers are not taken for counts.
+ *  2. Each sentence with a trigger is a frame: the most specific trigger
+ *     (its `prec`) gives the event class; roles, date, fatalities, claimant
+ *     and certainty are read in the sentence.
+ *  3. Frames describe incidents: a frame joins the incident before it when
+ *     the type agrees (or one of the two triggers is vague) and the dates do
+ *     not disagree; otherwise it starts a new incident.
+ *  4. Each incident's class is refined with its actors (an "attack" on
+ *     soldiers is an armed clash; an "arrest" by a rebel group is an
+ *     abduction) and it becomes an event record; the main event, the
+ *     earliest, comes first.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
 #include "taxonomy.h"
+#include "xdoc.h"
 
-typedef struct cand {
+typedef struct frame {
     const taxon *tx;
     const lex_entry *trig;
-    uint32_t sent;                   /* first sentence */
-    uint32_t trig_off, trig_len;     /* trigger span */
+    const lex_match *tm;
     int prec;
-    const char *certainty;
-    uint32_t cert_off, cert_len;
-} cand;
+    uint32_t sent;
+    xdate date;
+    int has_date;
+    long fatal; /* -1: none given */
+    uint32_t fat_first, fat_count;
+    const lex_match *a1, *a2;
+    xclaim claim;
+    uint32_t mask; /* what the sentence also says (M_*) */
+} frame;
+
+/* Other triggers in the sentence that refine the class. */
+enum {
+    M_PROTEST = 1,
+    M_INTERVENE = 2,
+    M_RIOT = 4,
+    M_FORCE = 8,
+};
 
 static int entry_prec(const lex_entry *e)
 {
@@ -33,152 +53,432 @@ static int entry_prec(const lex_entry *e)
 
 static veille_str vs(const char *s) { return (veille_str){s, strlen(s)}; }
 
-/* Certainty words rank: denied over hedged over claimed over stated. */
-static int cert_rank(const char *c)
+static uint32_t mask_of(const char *cls)
 {
-    if (!c)
+    if (!strcmp(cls, "peaceful_protest"))
+        return M_PROTEST;
+    if (!strcmp(cls, "protest_with_intervention"))
+        return M_INTERVENE;
+    if (!strcmp(cls, "violent_demonstration") || !strcmp(cls, "mob_violence"))
+        return M_RIOT;
+    if (!strcmp(cls, "excessive_force_protesters"))
+        return M_FORCE;
+    return 0;
+}
+
+static int is_political(const taxon *t) { return t->event_type[0] == '\0'; }
+
+static int read_frame(xdoc *x, size_t si, frame *f)
+{
+    const sentence *s = &x->d->sents[si];
+    const lex_match *best = NULL;
+    int best_prec = -1;
+    uint32_t mask = 0;
+    for (size_t t = s->first; t < s->first + s->count; t++) {
+        if (x->first[t] < 0)
+            continue;
+        for (size_t i = (size_t)x->first[t]; i < x->nm && x->m[i].first == t; i++) {
+            if (x->m[i].kind != LEX_TRIGGER)
+                continue;
+            const lex_entry *e = x_entry(x, &x->m[i]);
+            int p = entry_prec(e);
+            mask |= mask_of(e->cls);
+            if (p > best_prec) {
+                best = &x->m[i];
+                best_prec = p;
+            }
+        }
+    }
+    if (!best)
         return 0;
-    if (strcmp(c, "denied") == 0)
-        return 3;
-    if (strcmp(c, "hedged") == 0)
-        return 2;
+    memset(f, 0, sizeof *f);
+    f->trig = x_entry(x, best);
+    f->tx = taxonomy_find(f->trig->cls);
+    if (!f->tx)
+        return 0;
+    f->tm = best;
+    f->prec = best_prec;
+    f->sent = (uint32_t)si;
+    f->mask = mask;
+    f->has_date = x_date(x, s->first, s->first + s->count, &f->date);
+    f->fatal = x_fatalities(x, si, &f->fat_first, &f->fat_count);
+    x_roles(x, si, best, &f->a1, &f->a2);
+    x_claim(x, si, &f->claim);
     return 1;
 }
 
-static uint32_t span_off(const textdoc *d, const lex_match *m)
+/* Can frame f be part of incident g (both read from one article)? */
+static int same_incident(const frame *g, const frame *f)
 {
-    return d->toks[m->first].off;
+    if (is_political(g->tx) != is_political(f->tx))
+        return 0;
+    if (is_political(g->tx))
+        return g->tx == f->tx;
+    /* A vague follow-up ("l'attaque n'a pas été revendiquée mercredi")
+     * belongs to the incident before it unless it brings its own toll. */
+    if (f->prec <= 3 && f->fatal <= 0)
+        return 1;
+    int vague = f->prec <= 3 || g->prec <= 3;
+    if (strcmp(g->tx->event_type, f->tx->event_type) != 0 && !vague)
+        return 0;
+    if (g->has_date && f->has_date) {
+        long gend = g->date.end != NO_DATE ? g->date.end : g->date.day;
+        if (f->date.day < g->date.day - 0 || f->date.day > gend)
+            return 0;
+    }
+    return 1;
 }
 
-static uint32_t span_len(const textdoc *d, const lex_match *m)
+static void join(frame *g, const frame *f)
 {
-    const token *l = &d->toks[m->first + m->count - 1];
-    return l->off + l->len - d->toks[m->first].off;
+    if (f->prec > g->prec) {
+        g->tx = f->tx;
+        g->trig = f->trig;
+        g->tm = f->tm;
+        g->prec = f->prec;
+        if (f->a1)
+            g->a1 = f->a1;
+        if (f->a2)
+            g->a2 = f->a2;
+    } else {
+        if (!g->a1)
+            g->a1 = f->a1;
+        if (!g->a2 && f->a2 != g->a1)
+            g->a2 = f->a2;
+    }
+    if (!g->has_date && f->has_date) {
+        g->date = f->date;
+        g->has_date = 1;
+    }
+    if (f->fatal > g->fatal) {
+        g->fatal = f->fatal;
+        g->fat_first = f->fat_first;
+        g->fat_count = f->fat_count;
+    }
+    if (!g->claim.who_count && f->claim.who_count) {
+        g->claim.claimant = f->claim.claimant;
+        g->claim.who_first = f->claim.who_first;
+        g->claim.who_count = f->claim.who_count;
+    }
+    g->mask |= f->mask;
 }
 
-static int cmp_cand(const void *x, const void *y)
+/* ACLED's class from the trigger's and the actors'. */
+static const taxon *refine(const xdoc *x, frame *f)
 {
-    const cand *a = x, *b = y;
-    int pa = a->tx->event_type[0] == '\0', pb = b->tx->event_type[0] == '\0';
-    if (pa != pb)
-        return pa - pb; /* ACLED-coded events before political ones */
-    return a->sent < b->sent ? -1 : a->sent > b->sent;
+    const char *c = f->tx->code;
+    int i1 = f->a1 ? x_inter(x_entry(x, f->a1)) : 0;
+    int i2 = f->a2 ? x_inter(x_entry(x, f->a2)) : 0;
+    int armed2 = i2 >= 1 && i2 <= 4 ? 1 : i2 == 8;
+    int state1 = i1 == 1 || i1 == 8;
+    int nonstate1 = i1 >= 2 && i1 <= 4;
+    const char *to = NULL;
+    if (!strcmp(c, "attack") && armed2)
+        to = "armed_clash";
+    else if (!strcmp(c, "armed_clash") && i2 == 7)
+        to = "attack";
+    else if (!strcmp(c, "abduction") && state1)
+        to = "arrests";
+    else if (!strcmp(c, "arrests") && nonstate1)
+        to = "abduction";
+    else if (!strcmp(c, "gov_regains_territory") && nonstate1)
+        to = "nsa_overtakes_territory";
+    else if (!strcmp(c, "nsa_overtakes_territory") && state1)
+        to = "gov_regains_territory";
+    else if (!strcmp(c, "looting_property_destruction") && f->fatal > 0)
+        to = armed2 ? "armed_clash" : "attack";
+    else if (!strcmp(c, "peaceful_protest") && (f->mask & M_RIOT))
+        to = "violent_demonstration";
+    else if (!strcmp(c, "peaceful_protest") && (f->mask & M_FORCE))
+        to = "excessive_force_protesters";
+    else if (!strcmp(c, "peaceful_protest") && (f->mask & M_INTERVENE))
+        to = "protest_with_intervention";
+    else if (!strcmp(c, "protest_with_intervention") && !(f->mask & M_PROTEST) &&
+             !(f->mask & M_RIOT) && !i1)
+        to = NULL;
+    return to ? taxonomy_find(to) : f->tx;
+}
+
+static void put_num(xdoc *x, veille_str *v, long n)
+{
+    char tmp[24];
+    int k = snprintf(tmp, sizeof tmp, "%ld", n);
+    char *s = arena_strndup(&x->c->mem, tmp, (size_t)k);
+    if (s)
+        *v = (veille_str){s, (size_t)k};
+}
+
+static void put_date(xdoc *x, veille_str *v, long day)
+{
+    long y;
+    int m, d;
+    civil_from_days(day, &y, &m, &d);
+    char tmp[16];
+    int k = snprintf(tmp, sizeof tmp, "%04ld-%02d-%02d", y, m, d);
+    char *s = arena_strndup(&x->c->mem, tmp, (size_t)k);
+    if (s)
+        *v = (veille_str){s, (size_t)k};
+}
+
+static void add_ev(veille_event *e, int field, const xdoc *x, size_t first,
+                   size_t count)
+{
+    if (!count)
+        return;
+    uint32_t off, len;
+    x_span(x, first, count, &off, &len);
+    e->ev[e->nev++] = (evidence){(uint8_t)field, off, len};
+}
+
+static veille_str words(const xdoc *x, size_t first, size_t count)
+{
+    uint32_t off, len;
+    x_span(x, first, count, &off, &len);
+    return (veille_str){x->d->text + off, len};
+}
+
+/* An actor's ACLED name without its era: how claimants are written. */
+static veille_str no_era(xdoc *x, const lex_entry *e)
+{
+    veille_str n = x_actor_name(x, e, NO_DATE);
+    const char *tpl = lex_attr_get(e, "name");
+    if (tpl && strstr(tpl, "({era})")) {
+        const char *p = n.ptr + n.len;
+        while (p > n.ptr && p[-1] != '(')
+            p--;
+        if (p > n.ptr + 1 && p[-2] == ' ' && strchr(p, ')'))
+            n.len = (size_t)(p - 2 - n.ptr);
+    }
+    return n;
+}
+
+static void put_actor(xdoc *x, veille_event *e, int name_f, int text_f,
+                      int inter_f, int ev_f, const lex_entry *en,
+                      const lex_match *m, long day)
+{
+    e->v[name_f] = x_actor_name(x, en, day);
+    put_num(x, &e->v[inter_f], x_inter(en));
+    if (m) {
+        e->v[text_f] = words(x, m->first, m->count);
+        add_ev(e, ev_f, x, m->first, m->count);
+    }
+}
+
+static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
+                      const veille_str *src, const xdate *fallback)
+{
+    veille_coder *c = x->c;
+    const veille_ctx *ctx = c->ctx;
+    for (int k = 0; k < EF_COUNT; k++)
+        e->v[k] = (veille_str){"", 0};
+    e->ev = arena_alloc(&c->mem, 16 * sizeof *e->ev);
+    if (!e->ev)
+        return -1;
+    const veille_str *id = &x->a->f[VEILLE_F_ID];
+    e->v[EF_ARTICLE_ID] = *id;
+    char *eid = arena_alloc(&c->mem, id->len + 24);
+    if (!eid)
+        return -1;
+    int k = snprintf(eid, id->len + 24, "%.*s-%zu", (int)id->len, id->ptr, n);
+    e->v[EF_EVENT_ID_CNTY] = (veille_str){eid, (size_t)k};
+
+    /* when */
+    long day = NO_DATE, end = NO_DATE;
+    int prec = 0;
+    if (f->has_date) {
+        day = f->date.day, end = f->date.end, prec = f->date.prec;
+        add_ev(e, EF_EVENT_DATE, x, f->date.first, f->date.count);
+    } else if (fallback) {
+        day = fallback->day, end = fallback->end, prec = fallback->prec;
+        add_ev(e, EF_EVENT_DATE, x, fallback->first, fallback->count);
+    } else if (x->pub != NO_DATE) {
+        /* No date in the text: news runs a day behind the events it
+         * reports, so the day before publication, at the precision of a
+         * week, since the day is a guess. */
+        day = x->pub - 1, prec = 2;
+    }
+    if (day != NO_DATE) {
+        long y;
+        int mo, dd;
+        civil_from_days(day, &y, &mo, &dd);
+        put_date(x, &e->v[EF_EVENT_DATE], day);
+        put_num(x, &e->v[EF_YEAR], y);
+        put_num(x, &e->v[EF_TIME_PRECISION], prec);
+        if (end != NO_DATE)
+            put_date(x, &e->v[EF_DATE_END], end);
+    }
+
+    /* what */
+    const taxon *tx = refine(x, f);
+    e->v[EF_DISORDER_TYPE] = vs(tx->disorder_type);
+    e->v[EF_EVENT_TYPE] = vs(tx->event_type);
+    e->v[EF_SUB_EVENT_TYPE] = vs(tx->sub_event_type);
+    e->v[EF_PLOVER] = vs(tx->plover);
+    const char *cameo = lex_attr_get(f->trig, "cameo");
+    e->v[EF_CAMEO] = vs(cameo ? cameo : tx->cameo);
+    add_ev(e, EF_SUB_EVENT_TYPE, x, f->tm->first, f->tm->count);
+
+    /* who */
+    const lex_entry *a1 = f->a1 ? x_entry(x, f->a1) : NULL;
+    const lex_entry *a2 = f->a2 ? x_entry(x, f->a2) : NULL;
+    const lex_match *m1 = f->a1, *m2 = f->a2;
+    const lex_entry *assoc1 = NULL;
+    const char *et = tx->event_type;
+    if (!strcmp(et, "Protests") || !strcmp(et, "Riots")) {
+        int want = !strcmp(et, "Protests") ? 6 : 5;
+        const lex_entry *crowd = want == 6 ? ctx->act_protesters : ctx->act_rioters;
+        if (!strcmp(tx->code, "mob_violence"))
+            crowd = a1 ? a1 : ctx->act_rioters;
+        if (crowd && (!a1 || x_inter(a1) != want) && crowd != a1) {
+            if (a1 && x_inter(a1) == 7)
+                assoc1 = a1; /* students, traders… marching */
+            if (a1 && a1 != crowd && !a2 && x_inter(a1) != 7)
+                a2 = a1, m2 = m1;
+            a1 = crowd;
+            m1 = NULL;
+        }
+        if (!a2 && (!strcmp(tx->code, "protest_with_intervention") ||
+                    !strcmp(tx->code, "excessive_force_protesters")))
+            a2 = ctx->act_police;
+    } else if (!strcmp(et, "Battles") || !strcmp(et, "Explosions/Remote violence") ||
+               !strcmp(et, "Violence against civilians")) {
+        if (!a1 || (x_inter(a1) == 7 && a2 && x_inter(a2) != 7)) {
+            if (a1 && !a2)
+                a2 = a1, m2 = m1;
+            a1 = ctx->act_unidentified;
+            m1 = NULL;
+        }
+        if (!a2 && !strcmp(et, "Violence against civilians"))
+            a2 = ctx->act_civilians;
+    } else if (!strcmp(tx->code, "arrests") && !a1) {
+        a1 = ctx->act_police;
+    }
+    if (a1 && a2 && a1 == a2)
+        a2 = NULL, m2 = NULL;
+    int i1 = 0, i2 = 0;
+    if (a1) {
+        put_actor(x, e, EF_ACTOR1, EF_ACTOR1_TEXT, EF_INTER1, EF_ACTOR1, a1, m1, day);
+        i1 = x_inter(a1);
+    }
+    if (assoc1)
+        e->v[EF_ASSOC_ACTOR_1] = x_actor_name(x, assoc1, day);
+    if (a2) {
+        put_actor(x, e, EF_ACTOR2, EF_ACTOR2_TEXT, EF_INTER2, EF_ACTOR2, a2, m2, day);
+        i2 = x_inter(a2);
+    }
+    if (i1 || i2) {
+        int lo = i1 && i2 ? (i1 < i2 ? i1 : i2) : (i1 ? i1 : i2);
+        int hi = i1 && i2 ? (i1 < i2 ? i2 : i1) : 0;
+        put_num(x, &e->v[EF_INTERACTION], lo * 10 + hi);
+    }
+    if (i2 == 7 && (!strcmp(et, "Violence against civilians") ||
+                    !strcmp(et, "Explosions/Remote violence")))
+        e->v[EF_CIVILIAN_TARGETING] = vs("Civilian targeting");
+
+    /* how many */
+    if (f->fatal >= 0) {
+        put_num(x, &e->v[EF_FATALITIES], f->fatal);
+        add_ev(e, EF_FATALITIES, x, f->fat_first, f->fat_count);
+    } else if (!is_political(tx)) {
+        e->v[EF_FATALITIES] = vs("0");
+    }
+
+    /* who says so, how sure */
+    const char *cert = f->claim.certainty;
+    if (f->claim.claimant) {
+        const lex_entry *ce = x_entry(x, f->claim.claimant);
+        e->v[EF_CLAIMANT] = no_era(x, ce);
+        int party = (ce == a1 || ce == a2) && x_inter(ce) != 7 &&
+                    x_inter(ce) != 6 && x_inter(ce) != 0;
+        if (party && !strcmp(cert, "stated"))
+            cert = "claimed";
+    } else if (f->claim.who_count) {
+        e->v[EF_CLAIMANT] = words(x, f->claim.who_first, f->claim.who_count);
+    }
+    if (f->claim.who_count)
+        add_ev(e, EF_CLAIMANT, x, f->claim.who_first, f->claim.who_count);
+    e->v[EF_CERTAINTY] = vs(cert);
+    add_ev(e, EF_CERTAINTY, x, f->claim.cert_first, f->claim.cert_count);
+
+    e->v[EF_SOURCE] = x->a->f[VEILLE_F_SOURCE];
+    e->v[EF_LANG] = vs(x->lang == LANG_EN ? "en" : "fr");
+    if (x->country) {
+        e->v[EF_COUNTRY] = vs(lex_attr_get(x->country, "name") ? lex_attr_get(x->country, "name") : "");
+        e->v[EF_ISO] = vs(x->country->cls);
+        const char *rg = lex_attr_get(x->country, "region");
+        if (rg)
+            e->v[EF_REGION] = vs(rg);
+    }
+    e->text = x->d->text;
+    const sentence *st = &x->d->sents[f->sent];
+    e->sent_off = st->off;
+    e->sent_len = st->len;
+    e->first_sent = f->sent;
+    e->sources = src;
+    e->nsources = 1;
+    return x_notes(x, e);
 }
 
 int extract_events(veille_coder *c, const veille_article *a,
                    const lex_match *m, size_t nm, int lang)
 {
-    (void)lang;
-    const textdoc *d = &c->doc;
-    const lexicon *lx = c->ctx->lex;
-    cand *cands = arena_alloc(&c->mem, (d->nsent + 1) * sizeof *cands);
-    if (!cands)
+    xdoc x;
+    if (xdoc_init(&x, c, a, m, nm, lang, c->opts))
         return VEILLE_ENOMEM;
-    size_t nc = 0;
+    const textdoc *d = &c->doc;
 
-    /* One pass over the matches, sentence by sentence. */
-    size_t i = 0;
-    while (i < nm) {
-        uint32_t s = d->toks[m[i].first].sent;
-        const lex_match *best = NULL;
-        int best_prec = -1;
-        const lex_match *hedge = NULL;
-        int hedge_rank = 0;
-        for (; i < nm && d->toks[m[i].first].sent == s; i++) {
-            const lex_entry *e = lex_entry_at(lx, m[i].entry);
-            if (m[i].kind == LEX_TRIGGER) {
-                int p = entry_prec(e);
-                if (p > best_prec) {
-                    best = &m[i];
-                    best_prec = p;
-                }
-            } else if (m[i].kind == LEX_HEDGE) {
-                int r = cert_rank(e->cls);
-                if (r > hedge_rank) {
-                    hedge = &m[i];
-                    hedge_rank = r;
-                }
-            }
-        }
-        if (!best)
-            continue;
-        const lex_entry *te = lex_entry_at(lx, best->entry);
-        const taxon *tx = taxonomy_find(te->cls);
-        if (!tx)
-            continue;
-        /* Same class as an earlier sentence: the same incident. */
-        cand *same = NULL;
-        for (size_t k = 0; k < nc; k++)
-            if (cands[k].tx == tx)
-                same = &cands[k];
-        const char *cert =
-            hedge ? lex_entry_at(lx, hedge->entry)->cls : "stated";
-        if (same) {
-            if (cert_rank(cert) > cert_rank(same->certainty) && hedge) {
-                same->certainty = cert;
-                same->cert_off = span_off(d, hedge);
-                same->cert_len = span_len(d, hedge);
-            }
-            continue;
-        }
-        cand *k = &cands[nc++];
-        k->tx = tx;
-        k->trig = te;
-        k->sent = s;
-        k->trig_off = span_off(d, best);
-        k->trig_len = span_len(d, best);
-        k->prec = best_prec;
-        k->certainty = cert;
-        k->cert_off = hedge ? span_off(d, hedge) : 0;
-        k->cert_len = hedge ? span_len(d, hedge) : 0;
+    /* 1. every date expression, so that "le 7" is not a count of seven */
+    for (size_t si = 0; si < d->nsent; si++) {
+        const sentence *s = &d->sents[si];
+        size_t t = s->first, end = s->first + s->count;
+        xdate dt;
+        while (t < end && x_date(&x, t, end, &dt))
+            t = dt.first + dt.count;
     }
-    qsort(cands, nc, sizeof *cands, cmp_cand);
+    x_focus_country(&x);
+    /* The article's first date: for incidents that give none. */
+    xdate first_date;
+    int has_first = 0;
+    for (size_t si = 0; si < d->nsent && !has_first; si++)
+        has_first = x_date(&x, d->sents[si].first,
+                           d->sents[si].first + d->sents[si].count, &first_date);
 
-    c->events = arena_zalloc(&c->mem, (nc ? nc : 1) * sizeof *c->events);
+    /* 2–3. frames into incidents */
+    frame *inc = arena_alloc(&c->mem, (d->nsent + 1) * sizeof *inc);
+    if (!inc)
+        return VEILLE_ENOMEM;
+    size_t ni = 0;
+    for (size_t si = 0; si < d->nsent; si++) {
+        frame f;
+        if (!read_frame(&x, si, &f))
+            continue;
+        size_t k = ni;
+        while (k-- > 0)
+            if (same_incident(&inc[k], &f))
+                break;
+        if (k != (size_t)-1)
+            join(&inc[k], &f);
+        else
+            inc[ni++] = f;
+    }
+
+    /* 4. records */
+    c->events = arena_zalloc(&c->mem, (ni ? ni : 1) * sizeof *c->events);
     veille_str *src = arena_alloc(&c->mem, sizeof *src);
     if (!c->events || !src)
         return VEILLE_ENOMEM;
     *src = a->f[VEILLE_F_ID];
-    for (size_t k = 0; k < nc; k++) {
-        const cand *cd = &cands[k];
-        veille_event *e = &c->events[k];
-        for (int f = 0; f < EF_COUNT; f++)
-            e->v[f] = (veille_str){"", 0};
-        e->v[EF_ARTICLE_ID] = a->f[VEILLE_F_ID];
-        char idbuf[64];
-        int n = snprintf(idbuf, sizeof idbuf, "-%zu", k + 1);
-        size_t idlen = a->f[VEILLE_F_ID].len + (size_t)n;
-        char *eid = arena_alloc(&c->mem, idlen + 1);
-        if (!eid)
-            return VEILLE_ENOMEM;
-        memcpy(eid, a->f[VEILLE_F_ID].ptr, a->f[VEILLE_F_ID].len);
-        memcpy(eid + a->f[VEILLE_F_ID].len, idbuf, (size_t)n + 1);
-        e->v[EF_EVENT_ID_CNTY] = (veille_str){eid, idlen};
-        e->v[EF_DISORDER_TYPE] = vs(cd->tx->disorder_type);
-        e->v[EF_EVENT_TYPE] = vs(cd->tx->event_type);
-        e->v[EF_SUB_EVENT_TYPE] = vs(cd->tx->sub_event_type);
-        e->v[EF_PLOVER] = vs(cd->tx->plover);
-        const char *cameo = lex_attr_get(cd->trig, "cameo");
-        e->v[EF_CAMEO] = vs(cameo ? cameo : cd->tx->cameo);
-        e->v[EF_SOURCE] = a->f[VEILLE_F_SOURCE];
-        e->v[EF_CERTAINTY] = vs(cd->certainty);
-        e->v[EF_LANG] = vs(c->lang);
-        e->text = d->text;
-        const sentence *st = &d->sents[cd->sent];
-        e->sent_off = st->off;
-        e->sent_len = st->len;
-        e->first_sent = cd->sent;
-        e->ev = arena_alloc(&c->mem, 2 * sizeof *e->ev);
-        if (!e->ev)
-            return VEILLE_ENOMEM;
-        e->ev[e->nev++] = (evidence){EF_SUB_EVENT_TYPE, cd->trig_off,
-                                     cd->trig_len};
-        if (cd->cert_len)
-            e->ev[e->nev++] = (evidence){EF_CERTAINTY, cd->cert_off,
-                                         cd->cert_len};
-        e->sources = src;
-        e->nsources = 1;
-    }
-    c->nevents = nc;
+    size_t ne = 0;
+    /* ACLED events first, then political ones, each in text order. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < ni; k++) {
+            frame *f = &inc[k];
+            if (is_political(f->tx) != pass)
+                continue;
+            veille_event *e = &c->events[ne++];
+            if (fill_event(&x, f, e, ne, src, has_first ? &first_date : NULL))
+                return VEILLE_ENOMEM;
+        }
+    c->nevents = ne;
     return VEILLE_OK;
 }

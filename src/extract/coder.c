@@ -81,6 +81,7 @@ int veille_code(veille_coder *c, const veille_article *a,
     c->nwarnings = 0;
     c->warnings_seen = 0;
     c->lang = "fr";
+    c->opts = opts;
     memset(&c->doc, 0, sizeof c->doc);
 
     const veille_str *id = &a->f[VEILLE_F_ID];

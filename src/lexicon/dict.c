@@ -59,7 +59,7 @@ static int index_grow(lexicon *lx)
 }
 
 /* Index of the entry (kind, id), or -1. */
-static long find_entry(const lexicon *lx, int kind, const char *id)
+long lex_find(const lexicon *lx, int kind, const char *id)
 {
     if (!lx->index_cap)
         return -1;
@@ -293,7 +293,7 @@ static int parse_entry(lexicon *lx, loadstate *st, const char *file,
                 lex_kind_name(st->kind), id, cerr);
         return 0;
     }
-    long e = find_entry(lx, st->kind, id);
+    long e = lex_find(lx, st->kind, id);
     if (e >= 0) {
         lex_entry *en = &lx->entries[e];
         if (strcmp(en->cls, cls) != 0) {

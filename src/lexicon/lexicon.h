@@ -70,6 +70,8 @@ size_t lex_entry_count(const lexicon *lx);
 size_t lex_form_count(const lexicon *lx);
 const lex_entry *lex_entry_at(const lexicon *lx, size_t i);
 const char *lex_attr_get(const lex_entry *e, const char *key);
+/* Index of the entry of that kind and id, or -1. */
+long lex_find(const lexicon *lx, int kind, const char *id);
 const char *lex_kind_name(int kind);
 
 /* One recognized form: tokens [first, first+count) of the document. */

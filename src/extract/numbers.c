@@ -1,0 +1,186 @@
+/*
+ * numbers.c — counts and fatalities.
+ *
+ * A count is digits ("12", "1 200") or number words from the dictionaries
+ * ("douze", "vingt-cinq", "une dizaine" = 10 and "des dizaines" = 12 by
+ * ACLED's conventions, "deux cents" = 2 × 100).  Fatalities are the counts
+ * next to a "killed" word ("cinq civils tués", "killing five soldiers",
+ * "12 morts"), added up over the sentence: the attackers' dead count too;
+ * the wounded do not.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "xdoc.h"
+
+/* A single number token or number-word match at t. */
+static long atom(const xdoc *x, size_t t, size_t *end)
+{
+    const token *k = &x->d->toks[t];
+    if (k->kind == TOK_NUMBER) {
+        const char *f = tok_fold(x->d, k);
+        if (memchr(f, '.', k->flen) || k->flen > 9)
+            return -1; /* a decimal or an absurd count */
+        *end = t + 1;
+        return strtol(f, NULL, 10);
+    }
+    const lex_match *m = x_at(x, t, LEX_NUMBER);
+    if (!m)
+        return -1;
+    *end = t + m->count;
+    return x_entry(x, m)->num;
+}
+
+long x_number(const xdoc *x, size_t t, size_t limit, size_t *end)
+{
+    if (t >= limit || (x->tf[t] & XT_DATE))
+        return -1;
+    size_t e;
+    long v = atom(x, t, &e);
+    if (v < 0)
+        return -1;
+    /* Words that build one number: deux cents, vingt et un, 3 millions. */
+    long total = 0, cur = v;
+    for (;;) {
+        size_t n = e;
+        if (n < limit && (x_is(x, n, "et") || x_is(x, n, "and")) &&
+            cur >= 20 && cur % 10 == 0)
+            n++;
+        size_t e2;
+        long w = n < limit ? atom(x, n, &e2) : -1;
+        if (w < 0)
+            break;
+        if (w == 100 || w == 1000 || w == 1000000) {
+            if (cur >= w)
+                break;
+            cur = (cur ? cur : 1) * w;
+            if (w >= 1000) {
+                total += cur;
+                cur = 0;
+            }
+        } else if (cur % 100 == 0 && w < 100 && cur) {
+            cur += w;
+        } else if (cur >= 20 && cur % 10 == 0 && cur < 100 && w < 10) {
+            cur += w; /* quatre-vingt … dix-sept forms written apart */
+        } else {
+            break;
+        }
+        e = e2;
+    }
+    *end = e;
+    return total + cur;
+}
+
+/* Tokens after a number that make it something else than a count. */
+static int is_unit(const xdoc *x, size_t t)
+{
+    static const char *const units[] = {
+        "km", "kilometres", "kilometre", "kilometers", "kilometer", "kms",
+        "miles", "mile", "m", "metres", "meters", "ans", "an", "years",
+        "year", "heures", "heure", "h", "hours", "hour", "minutes", "jours",
+        "days", "%", "pour", "percent", "fcfa", "francs", "dollars", "euros",
+        "mois", "months", NULL};
+    return t < x->d->ntok && x_in(x, t, units);
+}
+
+/* Punctuation that ends the phrase of a count: brackets and dashes do not
+ * ("trois VDP (volontaires) tués"). */
+static int stops(const xdoc *x, size_t t)
+{
+    const token *k = &x->d->toks[t];
+    if (k->kind != TOK_PUNCT || k->flen != 1)
+        return 0;
+    return strchr(",;:.!?", tok_fold(x->d, k)[0]) != NULL;
+}
+
+/* The count that goes with the casualty word at c: before it, else after
+ * it.  Returns the value and its tokens, or -1. */
+static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
+                      size_t *nf, size_t *ne)
+{
+    size_t lo = s->first, hi = s->first + s->count;
+    /* Before: "cinq civils ont été tués", "au moins 12 morts". */
+    size_t from = c > lo + 7 ? c - 7 : lo;
+    for (size_t j = c; j-- > from;) {
+        if (stops(x, j))
+            break;
+        const lex_match *cm = x_at(x, j, LEX_CASUALTY);
+        if (cm && strcmp(x_entry(x, cm)->cls, "killed") != 0)
+            break; /* "… blessés et deux tués": not the wounded's count */
+        size_t e;
+        long v = x_number(x, j, c, &e);
+        if (v < 0 || (x->tf[j] & XT_USED) || is_unit(x, e))
+            continue;
+        /* the whole number: "deux cents" read from "deux" */
+        while (j > from) {
+            size_t e2;
+            long w = x_number(x, j - 1, c, &e2);
+            if (w < 0 || e2 < e)
+                break;
+            j--;
+            v = w;
+        }
+        *nf = j;
+        *ne = e;
+        return v;
+    }
+    /* English "a civilian was killed": one. */
+    for (size_t j = c; j-- > from;) {
+        if (stops(x, j))
+            break;
+        if (x_is(x, j, "a") || x_is(x, j, "an")) {
+            *nf = j;
+            *ne = j + 1;
+            return 1;
+        }
+    }
+    /* After: "killing five soldiers", "tuant 12 personnes". */
+    for (size_t j = cend; j < hi && j < cend + 5; j++) {
+        if (stops(x, j))
+            break;
+        size_t e;
+        long v = x_number(x, j, hi, &e);
+        if (v >= 0 && !(x->tf[j] & XT_USED) && !is_unit(x, e)) {
+            *nf = j;
+            *ne = e;
+            return v;
+        }
+    }
+    return -1;
+}
+
+long x_fatalities(xdoc *x, size_t si, uint32_t *ev_first, uint32_t *ev_count)
+{
+    const sentence *s = &x->d->sents[si];
+    long sum = -1;
+    size_t lo = s->first, hi = s->first + s->count;
+    size_t efirst = 0, eend = 0;
+    for (size_t t = lo; t < hi; t++) {
+        const lex_match *cm = x_at(x, t, LEX_CASUALTY);
+        if (!cm || strcmp(x_entry(x, cm)->cls, "killed") != 0)
+            continue;
+        size_t nf, ne;
+        long v = count_for(x, s, t, t + cm->count, &nf, &ne);
+        if (v < 0)
+            continue;
+        for (size_t k = nf; k < ne; k++)
+            x->tf[k] |= XT_USED;
+        size_t a = nf < t ? nf : t, b = ne > t + cm->count ? ne : t + cm->count;
+        if (sum < 0) {
+            efirst = a;
+            eend = b;
+            sum = 0;
+        } else {
+            if (a < efirst)
+                efirst = a;
+            if (b > eend)
+                eend = b;
+        }
+        sum += v;
+    }
+    if (sum >= 0) {
+        *ev_first = (uint32_t)efirst;
+        *ev_count = (uint32_t)(eend - efirst);
+    }
+    return sum;
+}

@@ -1,0 +1,71 @@
+/*
+ * xdoc.c — the extract stage's view of an article (see xdoc.h).
+ */
+#include <limits.h>
+#include <string.h>
+
+#include "xdoc.h"
+
+int xdoc_init(xdoc *x, veille_coder *c, const veille_article *a,
+              const lex_match *m, size_t nm, int lang,
+              const veille_code_options *opts)
+{
+    memset(x, 0, sizeof *x);
+    x->c = c;
+    x->a = a;
+    x->d = &c->doc;
+    x->lx = c->ctx->lex;
+    x->m = m;
+    x->nm = nm;
+    x->lang = lang;
+    size_t n = x->d->ntok ? x->d->ntok : 1;
+    x->first = arena_alloc(&c->mem, n * sizeof *x->first);
+    x->tf = arena_zalloc(&c->mem, n);
+    if (!x->first || !x->tf)
+        return -1;
+    for (size_t i = 0; i < x->d->ntok; i++)
+        x->first[i] = -1;
+    for (size_t i = nm; i-- > 0;)
+        x->first[m[i].first] = (int32_t)i;
+    veille_str p = a->f[VEILLE_F_PUBLISHED];
+    x->pub = parse_iso_date(p.ptr, p.len);
+    if (x->pub == NO_DATE && opts && opts->published)
+        x->pub = parse_iso_date(opts->published, strlen(opts->published));
+    return 0;
+}
+
+const lex_match *x_at(const xdoc *x, size_t t, int kind)
+{
+    if (t >= x->d->ntok || x->first[t] < 0)
+        return NULL;
+    for (size_t i = (size_t)x->first[t]; i < x->nm && x->m[i].first == t; i++)
+        if (x->m[i].kind == kind)
+            return &x->m[i];
+    return NULL;
+}
+
+int x_is(const xdoc *x, size_t t, const char *s)
+{
+    if (t >= x->d->ntok)
+        return 0;
+    const token *k = &x->d->toks[t];
+    size_t n = strlen(s);
+    return k->flen == n && memcmp(tok_fold(x->d, k), s, n) == 0;
+}
+
+int x_in(const xdoc *x, size_t t, const char *const *list)
+{
+    for (; *list; list++)
+        if (x_is(x, t, *list))
+            return 1;
+    return 0;
+}
+
+void x_span(const xdoc *x, size_t first, size_t count, uint32_t *off,
+            uint32_t *len)
+{
+    const token *a = &x->d->toks[first];
+    const token *b = &x->d->toks[first + (count ? count : 1) - 1];
+    *off = a->off;
+    *len = b->off + b->len - a->off;
+}

@@ -1,0 +1,119 @@
+/*
+ * xdoc.h — what the extract stage knows about the article being coded:
+ * its tokens, the dictionary matches indexed by token, the publication
+ * date, the focus country.  Shared by the files of extract/ (private).
+ */
+#ifndef VEILLE_XDOC_H
+#define VEILLE_XDOC_H
+
+#include <stdint.h>
+
+#include "../core/internal.h"
+
+/* Token flags set while reading the article. */
+enum {
+    XT_DATE = 1, /* part of a date expression: not a count */
+    XT_USED = 2, /* a number already read as a count */
+};
+
+typedef struct xdoc {
+    veille_coder *c;
+    const veille_article *a;
+    const textdoc *d;
+    const lexicon *lx;
+    const lex_match *m;
+    size_t nm;
+    int32_t *first; /* per token: its first match, or -1 */
+    uint8_t *tf;    /* per token: XT_* */
+    int lang;       /* LANG_FR or LANG_EN */
+    long pub;       /* publication date in days since 1970-01-01, or LONG_MIN */
+    const lex_entry *country; /* the focus country, or NULL */
+} xdoc;
+
+#define NO_DATE (-2147483647L - 1)
+
+/* Builds the per-token index.  Returns 0 or -1 (out of memory). */
+int xdoc_init(xdoc *x, veille_coder *c, const veille_article *a,
+              const lex_match *m, size_t nm, int lang,
+              const veille_code_options *opts);
+
+/* The first match of that kind starting at token t, or NULL. */
+const lex_match *x_at(const xdoc *x, size_t t, int kind);
+/* The entry of a match. */
+static inline const lex_entry *x_entry(const xdoc *x, const lex_match *m)
+{
+    return lex_entry_at(x->lx, m->entry);
+}
+/* Is token t's folded text s? */
+int x_is(const xdoc *x, size_t t, const char *s);
+/* Is token t's folded text one of the NULL-terminated list? */
+int x_in(const xdoc *x, size_t t, const char *const *list);
+/* Byte span of tokens [first, first+count). */
+void x_span(const xdoc *x, size_t first, size_t count, uint32_t *off,
+            uint32_t *len);
+
+/* ---- numbers (numbers.c) ---- */
+
+/* A count at token t: digits ("12", "1 200") or number words ("douze",
+ * "une dizaine", "vingt-cinq", "deux cents").  Returns the value, or -1;
+ * *end is the token after it. */
+long x_number(const xdoc *x, size_t t, size_t limit, size_t *end);
+
+/* Fatalities reported in sentence s: the sum of the killed counts it
+ * gives, -1 when it gives none; ev_first and ev_count: the evidence. */
+long x_fatalities(xdoc *x, size_t s, uint32_t *ev_first, uint32_t *ev_count);
+
+/* ---- dates (dates.c) ---- */
+
+typedef struct xdate {
+    long day;  /* days since 1970-01-01 */
+    long end;  /* last day of a range, or NO_DATE */
+    int prec;  /* ACLED's time_precision: 1 day, 2 week, 3 month */
+    uint32_t first, count; /* evidence tokens */
+} xdate;
+
+/* The first date expression in tokens [from, to).  Returns 1 when found. */
+int x_date(xdoc *x, size_t from, size_t to, xdate *out);
+/* Civil date <-> days since 1970-01-01. */
+long days_from_civil(long y, int m, int d);
+void civil_from_days(long z, long *y, int *m, int *d);
+/* "YYYY-MM-DD" → days, or NO_DATE. */
+long parse_iso_date(const char *s, size_t n);
+
+#endif
+
+/* ---- actors (actors.c) ---- */
+
+/* The article's focus country: the country most named, through country
+ * names and demonyms and the actors that belong to one country. */
+void x_focus_country(xdoc *x);
+/* ACLED's name for actor entry e on day `day` (NO_DATE: today's era):
+ * {country} and {era} filled in.  In the coder's arena. */
+veille_str x_actor_name(xdoc *x, const lex_entry *e, long day);
+/* ACLED's inter code of an actor entry. */
+int x_inter(const lex_entry *e);
+
+/* Roles in sentence s around the trigger match trig: actor1 (the one who
+ * acts) and actor2 (the one acted upon), from shallow syntax: active "X a
+ * frappé Y", passive "Y a été visé par X", nominal "frappes de X contre
+ * Y", "clashes between X and Y".  Either may be NULL. */
+void x_roles(const xdoc *x, size_t s, const lex_match *trig,
+             const lex_match **a1, const lex_match **a2);
+
+/* ---- claims (claims.c) ---- */
+
+typedef struct xclaim {
+    const char *certainty;     /* stated claimed hedged denied */
+    uint32_t cert_first, cert_count; /* evidence of the certainty word */
+    const lex_match *claimant; /* an actor, or NULL */
+    uint32_t who_first, who_count; /* the claimant's words */
+} xclaim;
+
+/* Who says it and how sure the wording is, in sentence s. */
+void x_claim(const xdoc *x, size_t s, xclaim *out);
+
+/* ---- notes (notes.c) ---- */
+
+/* ACLED's `notes`: one sentence that sums the event up from its fields,
+ * in the article's language.  Returns 0 or -1 (out of memory). */
+int x_notes(xdoc *x, veille_event *e);
