@@ -118,8 +118,10 @@ static int same_incident(const frame *g, const frame *f)
      * belongs to the incident before it unless it brings its own toll. */
     if (f->prec <= 3 && f->fatal <= 0)
         return 1;
+    /* Two specific triggers of different sub-types are two incidents (an
+     * air strike, then an IED); a vague one joins whatever it follows. */
     int vague = f->prec <= 3 || g->prec <= 3;
-    if (strcmp(g->tx->event_type, f->tx->event_type) != 0 && !vague)
+    if (g->tx != f->tx && !vague)
         return 0;
     if (g->has_date && f->has_date) {
         long gend = g->date.end != NO_DATE ? g->date.end : g->date.day;
@@ -154,6 +156,19 @@ static void join(frame *g, const frame *f)
         g->fatal = f->fatal;
         g->fat_first = f->fat_first;
         g->fat_count = f->fat_count;
+    }
+    static const char *const order[] = {"stated", "claimed", "hedged", "denied"};
+    int rg = 0, rf = 0;
+    for (int i = 0; i < 4; i++) {
+        if (!strcmp(g->claim.certainty, order[i]))
+            rg = i;
+        if (!strcmp(f->claim.certainty, order[i]))
+            rf = i;
+    }
+    if (rf > rg) {
+        g->claim.certainty = f->claim.certainty;
+        g->claim.cert_first = f->claim.cert_first;
+        g->claim.cert_count = f->claim.cert_count;
     }
     if (!g->claim.who_count && f->claim.who_count) {
         g->claim.claimant = f->claim.claimant;
