@@ -7,11 +7,24 @@
  * at the event's date).  Roles come from shallow syntax around the
  * trigger, in French and English.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "xdoc.h"
 
 int x_inter(const lex_entry *e) { return (int)e->num; }
+
+int x_inter_at(const xdoc *x, const lex_entry *e)
+{
+    int in = (int)e->num;
+    const char *c = lex_attr_get(e, "country");
+    /* State forces are 1 at home and 8 abroad (ACLED's rule is by place:
+     * Chad's army in Mali is external). */
+    if ((in == 1 || in == 8) && c && x->country &&
+        lex_attr_get(e, "name") && strstr(lex_attr_get(e, "name"), "{country}"))
+        return strcmp(c, x->country->id) == 0 ? 1 : 8;
+    return in;
+}
 
 /* The country entry an actor belongs to, or the focus country. */
 static const lex_entry *country_of(const xdoc *x, const lex_entry *e)
@@ -90,17 +103,41 @@ static int era_label(const lex_entry *c, long day, const char **lab,
     return got;
 }
 
+/* The name an actor goes by: `name.XX` when the country is XX (Niger's
+ * gendarmerie is military, Mali's is police), then `renamed` from its
+ * date on (the CMA became the CSP-PSD), else `name`. */
+static const char *template_of(const lex_entry *e, const lex_entry *c, long day)
+{
+    if (c) {
+        char key[16];
+        snprintf(key, sizeof key, "name.%s", c->id);
+        const char *n = lex_attr_get(e, key);
+        if (n)
+            return n;
+    }
+    const char *r = lex_attr_get(e, "renamed");
+    const char *colon = r ? strchr(r, ':') : NULL;
+    if (colon && day != NO_DATE) {
+        long since = parse_iso_date(r, (size_t)(colon - r));
+        if (since != NO_DATE && day >= since)
+            return colon + 1;
+    }
+    const char *n = lex_attr_get(e, "name");
+    return n ? n : e->id;
+}
+
 veille_str x_actor_name(xdoc *x, const lex_entry *e, long day)
 {
-    const char *tpl = lex_attr_get(e, "name");
-    if (!tpl)
-        tpl = e->id;
     const lex_entry *c = country_of(x, e);
+    const char *tpl = template_of(e, c, day);
     const char *cname = c ? lex_attr_get(c, "name") : NULL;
+    /* "Military Forces of the Ivory Coast" but "Civilians (Ivory Coast)" */
+    const char *cof = c ? lex_attr_get(c, "of") : NULL;
     const char *era = NULL;
     size_t era_len = 0;
     int has_era = era_label(c, day, &era, &era_len);
-    size_t cap = strlen(tpl) + (cname ? strlen(cname) : 0) + era_len + 1;
+    size_t cap = strlen(tpl) + (cname ? strlen(cname) : 0) +
+                 (cof ? strlen(cof) : 0) + era_len + 1;
     char *o = arena_alloc(&x->c->mem, cap);
     if (!o)
         return (veille_str){"", 0};
@@ -109,8 +146,8 @@ veille_str x_actor_name(xdoc *x, const lex_entry *e, long day)
         const char *val = NULL;
         size_t vlen = 0, skip = 0;
         if (strncmp(p, "{country}", 9) == 0) {
-            val = cname;
-            vlen = cname ? strlen(cname) : 0;
+            val = k >= 3 && !memcmp(o + k - 3, "of ", 3) && cof ? cof : cname;
+            vlen = val ? strlen(val) : 0;
             skip = 9;
         } else if (strncmp(p, "{era}", 5) == 0) {
             val = has_era ? era : NULL;
@@ -127,13 +164,16 @@ veille_str x_actor_name(xdoc *x, const lex_entry *e, long day)
             p += skip;
             continue;
         }
-        /* Unknown: drop " ({x})" whole. */
+        /* Unknown: drop " ({x})" whole, or the space before a bare
+         * {x} ("Police Forces of {country} …" with no country known). */
         p += skip;
         if (k && o[k - 1] == '(' && *p == ')') {
             k--;
             p++;
             if (k && o[k - 1] == ' ')
                 k--;
+        } else if (k && o[k - 1] == ' ' && (*p == ' ' || !*p)) {
+            k--;
         }
     }
     o[k] = '\0';
@@ -193,67 +233,113 @@ static int passive_before(const xdoc *x, size_t t0, size_t lo)
     return 0;
 }
 
-void x_roles(const xdoc *x, size_t si, const lex_match *trig,
-             const lex_match **a1, const lex_match **a2)
+/* Is this actor a generic label ("militants", "hommes armés") that a
+ * named actor next to it makes more precise? */
+static int is_generic(const lex_entry *e)
+{
+    const char *n = lex_attr_get(e, "name");
+    return n && strncmp(n, "Unidentified", 12) == 0;
+}
+
+/* The mention that starts at token t (an actor match there), or 0. */
+static int mention_at(const xdoc *x, size_t t, size_t hi, xmention *out)
+{
+    const lex_match *a = x_at(x, t, LEX_ACTOR);
+    if (!a)
+        return 0;
+    memset(out, 0, sizeof *out);
+    out->m = a;
+    size_t end = t + a->count;
+    for (;;) {
+        const lex_match *b = end < hi ? x_at(x, end, LEX_ACTOR) : NULL;
+        if (b) { /* "JNIM militants", "les militants du JNIM" not here */
+            if (is_generic(x_entry(x, out->m)) && !is_generic(x_entry(x, b)))
+                out->m = b;
+            end += b->count;
+            continue;
+        }
+        if (end + 1 < hi && !out->alt &&
+            (x_is(x, end, "or") || x_is(x, end, "ou") || x_is(x, end, "/"))) {
+            const lex_match *c = x_at(x, end + 1, LEX_ACTOR);
+            if (c && !is_generic(x_entry(x, c)) && !is_generic(x_entry(x, out->m)) &&
+                x_entry(x, c) != x_entry(x, out->m)) {
+                out->alt = c;
+                end += 1 + c->count;
+                continue;
+            }
+        }
+        break;
+    }
+    out->first = (uint32_t)t;
+    out->count = (uint32_t)(end - t);
+    return 1;
+}
+
+void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
+             xmention *a2)
 {
     const sentence *s = &x->d->sents[si];
     size_t lo = s->first, hi = s->first + s->count;
     size_t t0 = trig->first, t1 = trig->first + trig->count;
-    const lex_match *agent = NULL, *patient = NULL, *subject = NULL,
-                    *subject2 = NULL, *object = NULL;
+    xmention none = {0};
+    xmention agent = none, patient = none, subject = none, subject2 = none,
+             object = none;
     int between = 0; /* "entre X et Y", "between X and Y" */
     for (size_t t = lo; t < hi; t++) {
-        const lex_match *a = x_at(x, t, LEX_ACTOR);
-        if (!a)
+        xmention a;
+        if (!mention_at(x, t, hi, &a))
             continue;
         long wb = word_before(x, t, lo);
         if (t < t0) {
             subject2 = subject;
             subject = a;
         } else if (t >= t1) {
-            if (is_agent_mark(x, wb) && !agent)
+            if (is_agent_mark(x, wb) && !agent.m)
                 agent = a;
-            else if (is_target_mark(x, wb) && !patient)
+            else if (is_target_mark(x, wb) && !patient.m)
                 patient = a;
             else if (wb >= 0 && (size_t)wb < t1 + 3 && is_of(x, wb) &&
-                     !agent && !patient && !object) {
+                     !agent.m && !patient.m && !object.m) {
                 /* "frappes des FAMa", "l'enlèvement de civils" */
-                if (x_inter(x_entry(x, a)) == 7)
+                if (x_inter(x_entry(x, a.m)) == 7)
                     patient = a;
                 else
                     agent = a;
             } else if (wb >= 0 && (x_is(x, (size_t)wb, "entre") ||
                                    x_is(x, (size_t)wb, "between"))) {
-                agent = agent ? agent : a;
+                if (!agent.m)
+                    agent = a;
                 between = 1;
-            } else if (between && !patient && a != agent) {
+            } else if (between && !patient.m && a.m != agent.m) {
                 patient = a;
-            } else if (!object) {
+            } else if (!object.m) {
                 object = a;
             }
         }
-        t += a->count - 1;
+        t = a.first + a.count - 1;
     }
     int passive = passive_before(x, t0, lo);
     if (passive) {
-        if (!patient)
+        if (!patient.m)
             patient = subject;
-        if (!agent && object && object != patient)
+        if (!agent.m && object.m && object.m != patient.m)
             agent = object;
     } else {
-        if (!agent) {
+        if (!agent.m) {
             agent = subject;
             /* "X et Y se sont affrontés", "X and Y clashed" */
-            if (subject2 && !patient && !object)
-                patient = subject, agent = subject2;
-        } else if (subject && !patient) {
+            if (subject2.m && !patient.m && !object.m) {
+                patient = subject;
+                agent = subject2;
+            }
+        } else if (subject.m && !patient.m) {
             patient = subject; /* "… tombée dans une embuscade tendue par X" */
         }
-        if (!patient && object != agent)
+        if (!patient.m && object.m != agent.m)
             patient = object;
     }
-    if (patient && agent && x_entry(x, patient) == x_entry(x, agent))
-        patient = NULL;
+    if (patient.m && agent.m && x_entry(x, patient.m) == x_entry(x, agent.m))
+        patient = none;
     *a1 = agent;
     *a2 = patient;
 }

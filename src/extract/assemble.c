@@ -32,7 +32,7 @@ typedef struct frame {
     int has_date;
     long fatal; /* -1: none given */
     uint32_t fat_first, fat_count;
-    const lex_match *a1, *a2;
+    xmention a1, a2;
     xclaim claim;
     uint32_t mask; /* what the sentence also says (M_*) */
 } frame;
@@ -43,6 +43,8 @@ enum {
     M_INTERVENE = 2,
     M_RIOT = 4,
     M_FORCE = 8,
+    M_CLASH = 16,   /* clashed, fought: in a protest, a riot */
+    M_DESTROY = 32, /* burned, vandalised, looted */
 };
 
 static int entry_prec(const lex_entry *e)
@@ -63,6 +65,10 @@ static uint32_t mask_of(const char *cls)
         return M_RIOT;
     if (!strcmp(cls, "excessive_force_protesters"))
         return M_FORCE;
+    if (!strcmp(cls, "armed_clash") || !strcmp(cls, "attack"))
+        return M_CLASH;
+    if (!strcmp(cls, "looting_property_destruction"))
+        return M_DESTROY;
     return 0;
 }
 
@@ -107,9 +113,34 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     return 1;
 }
 
-/* Can frame f be part of incident g (both read from one article)? */
-static int same_incident(const frame *g, const frame *f)
+/* Does the frame name only crowds, civilians and state forces (no armed
+ * group)?  Then violence next to a protest is the protest turning into a
+ * riot, not another incident. */
+static int crowd_only(const xdoc *x, const frame *f)
 {
+    const xmention *ms[2] = {&f->a1, &f->a2};
+    for (int i = 0; i < 2; i++) {
+        if (!ms[i]->m)
+            continue;
+        int in = x_inter(x_entry(x, ms[i]->m));
+        if (in >= 2 && in <= 4)
+            return 0;
+    }
+    return 1;
+}
+
+static int is_crowd_event(const taxon *t)
+{
+    return !strcmp(t->event_type, "Protests") || !strcmp(t->event_type, "Riots");
+}
+
+/* Can frame f be part of incident g (both read from one article)? */
+static int same_incident(const xdoc *x, const frame *g, const frame *f)
+{
+    if (is_crowd_event(g->tx) && (f->mask & (M_CLASH | M_DESTROY | M_RIOT)) &&
+        crowd_only(x, f) && (!f->has_date || !g->has_date ||
+                             f->date.day == g->date.day))
+        return 1;
     if (is_political(g->tx) != is_political(f->tx))
         return 0;
     if (is_political(g->tx))
@@ -138,14 +169,14 @@ static void join(frame *g, const frame *f)
         g->trig = f->trig;
         g->tm = f->tm;
         g->prec = f->prec;
-        if (f->a1)
+        if (f->a1.m)
             g->a1 = f->a1;
-        if (f->a2)
+        if (f->a2.m)
             g->a2 = f->a2;
     } else {
-        if (!g->a1)
+        if (!g->a1.m)
             g->a1 = f->a1;
-        if (!g->a2 && f->a2 != g->a1)
+        if (!g->a2.m && f->a2.m != g->a1.m)
             g->a2 = f->a2;
     }
     if (!g->has_date && f->has_date) {
@@ -182,8 +213,8 @@ static void join(frame *g, const frame *f)
 static const taxon *refine(const xdoc *x, frame *f)
 {
     const char *c = f->tx->code;
-    int i1 = f->a1 ? x_inter(x_entry(x, f->a1)) : 0;
-    int i2 = f->a2 ? x_inter(x_entry(x, f->a2)) : 0;
+    int i1 = f->a1.m ? x_inter(x_entry(x, f->a1.m)) : 0;
+    int i2 = f->a2.m ? x_inter(x_entry(x, f->a2.m)) : 0;
     int armed2 = i2 >= 1 && i2 <= 4 ? 1 : i2 == 8;
     int state1 = i1 == 1 || i1 == 8;
     int nonstate1 = i1 >= 2 && i1 <= 4;
@@ -202,7 +233,9 @@ static const taxon *refine(const xdoc *x, frame *f)
         to = "gov_regains_territory";
     else if (!strcmp(c, "looting_property_destruction") && f->fatal > 0)
         to = armed2 ? "armed_clash" : "attack";
-    else if (!strcmp(c, "peaceful_protest") && (f->mask & M_RIOT))
+    else if ((!strcmp(c, "peaceful_protest") ||
+              !strcmp(c, "protest_with_intervention")) &&
+             (f->mask & (M_RIOT | M_CLASH | M_DESTROY)))
         to = "violent_demonstration";
     else if (!strcmp(c, "peaceful_protest") && (f->mask & M_FORCE))
         to = "excessive_force_protesters";
@@ -267,12 +300,26 @@ static veille_str no_era(xdoc *x, const lex_entry *e)
     return n;
 }
 
+/* Writes an actor: its ACLED name ("A and/or B" for an alternative),
+ * inter code, the source's words and their evidence (m: the mention, or
+ * NULL for an actor ACLED's conventions add). */
 static void put_actor(xdoc *x, veille_event *e, int name_f, int text_f,
                       int inter_f, int ev_f, const lex_entry *en,
-                      const lex_match *m, long day)
+                      const xmention *m, long day)
 {
-    e->v[name_f] = x_actor_name(x, en, day);
-    put_num(x, &e->v[inter_f], x_inter(en));
+    veille_str name = x_actor_name(x, en, day);
+    if (m && m->alt && x_entry(x, m->m) == en) {
+        veille_str b = x_actor_name(x, x_entry(x, m->alt), day);
+        char *s = arena_alloc(&x->c->mem, name.len + b.len + 9);
+        if (s) {
+            memcpy(s, name.ptr, name.len);
+            memcpy(s + name.len, " and/or ", 8);
+            memcpy(s + name.len + 8, b.ptr, b.len);
+            name = (veille_str){s, name.len + 8 + b.len};
+        }
+    }
+    e->v[name_f] = name;
+    put_num(x, &e->v[inter_f], x_inter_at(x, en));
     if (m) {
         e->v[text_f] = words(x, m->first, m->count);
         add_ev(e, ev_f, x, m->first, m->count);
@@ -334,9 +381,9 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     add_ev(e, EF_SUB_EVENT_TYPE, x, f->tm->first, f->tm->count);
 
     /* who */
-    const lex_entry *a1 = f->a1 ? x_entry(x, f->a1) : NULL;
-    const lex_entry *a2 = f->a2 ? x_entry(x, f->a2) : NULL;
-    const lex_match *m1 = f->a1, *m2 = f->a2;
+    const lex_entry *a1 = f->a1.m ? x_entry(x, f->a1.m) : NULL;
+    const lex_entry *a2 = f->a2.m ? x_entry(x, f->a2.m) : NULL;
+    const xmention *m1 = f->a1.m ? &f->a1 : NULL, *m2 = f->a2.m ? &f->a2 : NULL;
     const lex_entry *assoc1 = NULL;
     const char *et = tx->event_type;
     if (!strcmp(et, "Protests") || !strcmp(et, "Riots")) {
@@ -347,8 +394,9 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
         if (crowd && (!a1 || x_inter(a1) != want) && crowd != a1) {
             if (a1 && x_inter(a1) == 7)
                 assoc1 = a1; /* students, traders… marching */
-            if (a1 && a1 != crowd && !a2 && x_inter(a1) != 7)
-                a2 = a1, m2 = m1;
+            if (a1 && a1 != crowd && !a2 && x_inter(a1) != 7 &&
+                x_inter(a1) != 5 && x_inter(a1) != 6)
+                a2 = a1, m2 = m1; /* the police named first */
             a1 = crowd;
             m1 = NULL;
         }
@@ -373,13 +421,13 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     int i1 = 0, i2 = 0;
     if (a1) {
         put_actor(x, e, EF_ACTOR1, EF_ACTOR1_TEXT, EF_INTER1, EF_ACTOR1, a1, m1, day);
-        i1 = x_inter(a1);
+        i1 = x_inter_at(x, a1);
     }
     if (assoc1)
         e->v[EF_ASSOC_ACTOR_1] = x_actor_name(x, assoc1, day);
     if (a2) {
         put_actor(x, e, EF_ACTOR2, EF_ACTOR2_TEXT, EF_INTER2, EF_ACTOR2, a2, m2, day);
-        i2 = x_inter(a2);
+        i2 = x_inter_at(x, a2);
     }
     if (i1 || i2) {
         int lo = i1 && i2 ? (i1 < i2 ? i1 : i2) : (i1 ? i1 : i2);
@@ -469,7 +517,7 @@ int extract_events(veille_coder *c, const veille_article *a,
             continue;
         size_t k = ni;
         while (k-- > 0)
-            if (same_incident(&inc[k], &f))
+            if (same_incident(&x, &inc[k], &f))
                 break;
         if (k != (size_t)-1)
             join(&inc[k], &f);

@@ -90,15 +90,27 @@ void x_focus_country(xdoc *x);
 /* ACLED's name for actor entry e on day `day` (NO_DATE: today's era):
  * {country} and {era} filled in.  In the coder's arena. */
 veille_str x_actor_name(xdoc *x, const lex_entry *e, long day);
-/* ACLED's inter code of an actor entry. */
+/* ACLED's inter code of an actor entry, as written in the dictionary. */
 int x_inter(const lex_entry *e);
+/* The same, for this article: a state's forces are 1 in their own
+ * country and 8 in another. */
+int x_inter_at(const xdoc *x, const lex_entry *e);
+
+/* One mention of an actor: adjacent actor words are one mention, named
+ * by the most specific ("JNIM militants" is JNIM); "JNIM or ISGS
+ * militants" gives an alternative (ACLED's "A and/or B"). */
+typedef struct xmention {
+    const lex_match *m;   /* NULL: none */
+    const lex_match *alt; /* the "or" alternative, or NULL */
+    uint32_t first, count; /* the whole mention's tokens */
+} xmention;
 
 /* Roles in sentence s around the trigger match trig: actor1 (the one who
  * acts) and actor2 (the one acted upon), from shallow syntax: active "X a
  * frappé Y", passive "Y a été visé par X", nominal "frappes de X contre
- * Y", "clashes between X and Y".  Either may be NULL. */
-void x_roles(const xdoc *x, size_t s, const lex_match *trig,
-             const lex_match **a1, const lex_match **a2);
+ * Y", "clashes between X and Y".  Either may be empty (m NULL). */
+void x_roles(const xdoc *x, size_t s, const lex_match *trig, xmention *a1,
+             xmention *a2);
 
 /* ---- claims (claims.c) ---- */
 
