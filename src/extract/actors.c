@@ -258,13 +258,26 @@ static int mention_at(const xdoc *x, size_t t, size_t hi, xmention *out)
             end += b->count;
             continue;
         }
-        if (end + 1 < hi && !out->alt &&
-            (x_is(x, end, "or") || x_is(x, end, "ou") || x_is(x, end, "/"))) {
-            const lex_match *c = x_at(x, end + 1, LEX_ACTOR);
+        /* "Katiba Macina (JNIM) militants": the bracket names the parent */
+        if (end + 2 < hi && x_is(x, end, "(") && x_at(x, end + 1, LEX_ACTOR) &&
+            x_is(x, end + 1 + x_at(x, end + 1, LEX_ACTOR)->count, ")")) {
+            end += 2 + x_at(x, end + 1, LEX_ACTOR)->count;
+            continue;
+        }
+        /* or, ou, /, and/or, et/ou */
+        size_t sep = 0;
+        if (x_is(x, end, "or") || x_is(x, end, "ou") || x_is(x, end, "/"))
+            sep = 1;
+        else if ((x_is(x, end, "and") || x_is(x, end, "et")) &&
+                 x_is(x, end + 1, "/") &&
+                 (x_is(x, end + 2, "or") || x_is(x, end + 2, "ou")))
+            sep = 3;
+        if (sep && end + sep < hi && !out->alt) {
+            const lex_match *c = x_at(x, end + sep, LEX_ACTOR);
             if (c && !is_generic(x_entry(x, c)) && !is_generic(x_entry(x, out->m)) &&
                 x_entry(x, c) != x_entry(x, out->m)) {
                 out->alt = c;
-                end += 1 + c->count;
+                end += sep + c->count;
                 continue;
             }
         }

@@ -45,6 +45,7 @@ enum {
     M_FORCE = 8,
     M_CLASH = 16,   /* clashed, fought: in a protest, a riot */
     M_DESTROY = 32, /* burned, vandalised, looted */
+    M_KILL = 64,    /* someone was killed */
 };
 
 static int entry_prec(const lex_entry *e)
@@ -84,11 +85,18 @@ static int read_frame(xdoc *x, size_t si, frame *f)
         if (x->first[t] < 0)
             continue;
         for (size_t i = (size_t)x->first[t]; i < x->nm && x->m[i].first == t; i++) {
+            if (x->m[i].kind == LEX_CASUALTY &&
+                !strcmp(x_entry(x, &x->m[i])->cls, "killed"))
+                mask |= M_KILL;
             if (x->m[i].kind != LEX_TRIGGER)
                 continue;
             const lex_entry *e = x_entry(x, &x->m[i]);
             int p = entry_prec(e);
-            mask |= mask_of(e->cls);
+            /* Only firm words change a class: "to protest recent attacks"
+             * is no clash. */
+            uint32_t mk = mask_of(e->cls);
+            if (p >= 5 || !(mk & (M_CLASH | M_DESTROY)))
+                mask |= mk;
             if (p > best_prec) {
                 best = &x->m[i];
                 best_prec = p;
@@ -219,8 +227,12 @@ static const taxon *refine(const xdoc *x, frame *f)
     int state1 = i1 == 1 || i1 == 8;
     int nonstate1 = i1 >= 2 && i1 <= 4;
     const char *to = NULL;
+    int killed = f->fatal > 0 || (f->mask & M_KILL);
     if (!strcmp(c, "attack") && armed2)
         to = "armed_clash";
+    else if ((!strcmp(c, "abduction") || !strcmp(c, "arrests")) && killed &&
+             !state1)
+        to = armed2 ? "armed_clash" : "attack"; /* abducted and killed */
     else if (!strcmp(c, "armed_clash") && i2 == 7)
         to = "attack";
     else if (!strcmp(c, "abduction") && state1)
@@ -231,7 +243,7 @@ static const taxon *refine(const xdoc *x, frame *f)
         to = "nsa_overtakes_territory";
     else if (!strcmp(c, "nsa_overtakes_territory") && state1)
         to = "gov_regains_territory";
-    else if (!strcmp(c, "looting_property_destruction") && f->fatal > 0)
+    else if (!strcmp(c, "looting_property_destruction") && killed)
         to = armed2 ? "armed_clash" : "attack";
     else if ((!strcmp(c, "peaceful_protest") ||
               !strcmp(c, "protest_with_intervention")) &&
