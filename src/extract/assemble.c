@@ -31,6 +31,7 @@ typedef struct frame {
     xdate date;
     int has_date;
     long fatal; /* -1: none given */
+    long last_fatal; /* the last sentence's figure, against repeats */
     uint32_t fat_first, fat_count;
     xmention a1, a2;
     xclaim claim;
@@ -116,6 +117,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     f->mask = mask;
     f->has_date = x_date(x, s->first, s->first + s->count, &f->date);
     f->fatal = x_fatalities(x, si, &f->fat_first, &f->fat_count);
+    f->last_fatal = f->fatal;
     x_roles(x, si, best, &f->a1, &f->a2);
     x_claim(x, si, &f->claim);
     return 1;
@@ -191,10 +193,20 @@ static void join(frame *g, const frame *f)
         g->date = f->date;
         g->has_date = 1;
     }
-    if (f->fatal > g->fatal) {
-        g->fatal = f->fatal;
-        g->fat_first = f->fat_first;
-        g->fat_count = f->fat_count;
+    /* Tolls of different sentences add up ("three soldiers were killed.
+     * Fourteen militants were killed."), but a sentence that repeats the
+     * same figure does not count twice. */
+    if (f->fatal > 0 && f->fatal != g->fatal && f->fatal != g->last_fatal) {
+        if (g->fatal <= 0) {
+            g->fatal = f->fatal;
+            g->fat_first = f->fat_first;
+            g->fat_count = f->fat_count;
+        } else {
+            g->fatal += f->fatal;
+        }
+        g->last_fatal = f->fatal;
+    } else if (g->fatal < 0 && f->fatal == 0) {
+        g->fatal = 0;
     }
     static const char *const order[] = {"stated", "claimed", "hedged", "denied"};
     int rg = 0, rf = 0;

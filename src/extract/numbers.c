@@ -134,7 +134,8 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             return 1;
         }
     }
-    /* After: "killing five soldiers", "tuant 12 personnes". */
+    /* After: "killing five soldiers", "tuant 12 personnes"; "shot dead a
+     * man", "assassinated the village chief", "a tué un civil": one. */
     for (size_t j = cend; j < hi && j < cend + 5; j++) {
         if (stops(x, j))
             break;
@@ -144,6 +145,44 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             *nf = j;
             *ne = e;
             return v;
+        }
+        static const char *const one[] = {"a", "an", "un", "une", NULL};
+        static const char *const the[] = {"the", "le", "la", "l'", "his",
+                                          "her", "its", "son", "sa", NULL};
+        if (j == cend && x_in(x, j, one)) {
+            *nf = j;
+            *ne = j + 1;
+            return 1;
+        }
+        /* "the village chief" (singular: not ending in s) */
+        if (j == cend && x_in(x, j, the) && j + 1 < hi &&
+            x->d->toks[j + 1].kind == TOK_WORD) {
+            const token *w = &x->d->toks[j + 1];
+            if (tok_fold(x->d, w)[w->flen - 1] != 's') {
+                *nf = j;
+                *ne = j + 2;
+                return 1;
+            }
+        }
+    }
+    /* Before, a singular subject: "The bomber was killed", "le chef du
+     * village a été tué". */
+    if (c >= lo + 2) {
+        size_t j = c;
+        while (j > lo && j > c - 4 && !stops(x, j - 1))
+            j--;
+        static const char *const the[] = {"the", "le", "la", "l'", NULL};
+        if (j < c && x_in(x, j, the) && j + 1 < c &&
+            x->d->toks[j + 1].kind == TOK_WORD) {
+            const token *w = &x->d->toks[j + 1];
+            if (tok_fold(x->d, w)[w->flen - 1] != 's' &&
+                (x_is(x, c - 1, "killed") || x_is(x, c - 1, "was") ||
+                 x_is(x, c - 1, "ete") || x_is(x, c - 2, "was") ||
+                 x_is(x, c - 2, "ete") || x_is(x, c - 1, "est"))) {
+                *nf = j;
+                *ne = j + 2;
+                return 1;
+            }
         }
     }
     return -1;
