@@ -20,13 +20,13 @@ DICT_DIR ?= $(CURDIR)/data
 DATA_DIR ?= $(CURDIR)/var
 DEFS    := -DVEILLE_DEFAULT_DICT='"$(DICT_DIR)"' -DVEILLE_DEFAULT_DATA='"$(DATA_DIR)"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc) -lm
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fPIC -Iinclude -Isrc/core $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
 
 B ?= build
 
 LIB_SRC := $(wildcard src/core/*.c src/text/*.c src/lexicon/*.c \
-                      src/extract/*.c src/read/*.c src/export/*.c)
+                      src/extract/*.c src/read/*.c src/export/*.c src/geo/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)

@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+#include <unistd.h>
+
+#include "../geo/geo.h"
 #include "internal.h"
 
 #ifndef VEILLE_DEFAULT_DICT
@@ -116,6 +120,19 @@ int veille_ctx_new(veille_ctx **out, const veille_options *opts)
     if (!ctx->lex)
         return VEILLE_EPARSE;
     find_defaults(ctx);
+    /* The gazetteer is optional: without it, events have no place. */
+    char path[4096];
+    snprintf(path, sizeof path, "%s/gazetteer.idx", ctx->data_dir);
+    if (access(path, R_OK) == 0) {
+        buf gerr = BUF_INIT;
+        ctx->gaz = gaz_open(path, &gerr);
+        if (!ctx->gaz) {
+            set_err(&ctx->err, "%s", buf_cstr(&gerr));
+            buf_free(&gerr);
+            return VEILLE_EPARSE;
+        }
+        buf_free(&gerr);
+    }
     return VEILLE_OK;
 }
 
@@ -124,6 +141,7 @@ void veille_ctx_free(veille_ctx *ctx)
     if (!ctx)
         return;
     lex_free(ctx->lex);
+    gaz_close(ctx->gaz);
     free(ctx->dict_dir);
     free(ctx->data_dir);
     buf_free(&ctx->err);

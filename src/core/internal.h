@@ -20,6 +20,7 @@ struct veille_ctx {
     char *dict_dir;
     char *data_dir;
     lexicon *lex;
+    struct gaz *gaz; /* the gazetteer index (DATA/gazetteer.idx), or NULL */
     /* Actors ACLED writes when a text names none (NULL when the
      * dictionaries lack them): found once, by their ACLED names. */
     const lex_entry *act_unidentified, *act_civilians, *act_protesters,

@@ -188,6 +188,17 @@ static const char *const dets[] = {
     "its", "his", "her", "suspected", "presumed", "presumes", "presume",
     "presumes", "suspected", "alleged", "supposed", "so-called", NULL};
 
+/* Does a match of that kind end at token t? */
+static int x_at_end(const xdoc *x, size_t t, int kind)
+{
+    for (size_t j = t + 1; j-- > 0 && j + 6 > t;) {
+        const lex_match *m = x_at(x, j, kind);
+        if (m && m->first + m->count == t + 1)
+            return 1;
+    }
+    return 0;
+}
+
 /* The word before token t, skipping determiners, within the sentence. */
 static long word_before(const xdoc *x, size_t t, size_t lo)
 {
@@ -238,7 +249,10 @@ static int passive_before(const xdoc *x, size_t t0, size_t lo)
 static int is_generic(const lex_entry *e)
 {
     const char *n = lex_attr_get(e, "name");
-    return n && strncmp(n, "Unidentified", 12) == 0;
+    if (!n)
+        return 0;
+    return strncmp(n, "Unidentified", 12) == 0 ||
+           (strstr(n, "{country}") && !lex_attr_get(e, "country"));
 }
 
 /* The mention that starts at token t (an actor match there), or 0. */
@@ -252,7 +266,23 @@ static int mention_at(const xdoc *x, size_t t, size_t hi, xmention *out)
     size_t end = t + a->count;
     for (;;) {
         const lex_match *b = end < hi ? x_at(x, end, LEX_ACTOR) : NULL;
-        if (b) { /* "JNIM militants", "les militants du JNIM" not here */
+        /* "des combattants du JNIM", "des soldats des FAMa": a generic word
+         * named by the group after de/du/des/of */
+        if (!b && end + 1 < hi && is_generic(x_entry(x, out->m)) &&
+            (x_is(x, end, "de") || x_is(x, end, "du") || x_is(x, end, "des") ||
+             x_is(x, end, "d'") || x_is(x, end, "of"))) {
+            size_t j = end + 1;
+            if (j < hi && (x_is(x, j, "l'") || x_is(x, j, "la") || x_is(x, j, "le") ||
+                           x_is(x, j, "the")))
+                j++;
+            const lex_match *c = j < hi ? x_at(x, j, LEX_ACTOR) : NULL;
+            if (c && !is_generic(x_entry(x, c))) {
+                out->m = c;
+                end = j + c->count;
+                continue;
+            }
+        }
+        if (b) { /* "JNIM militants" */
             if (is_generic(x_entry(x, out->m)) && !is_generic(x_entry(x, b)))
                 out->m = b;
             end += b->count;
@@ -296,13 +326,20 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
     size_t t0 = trig->first, t1 = trig->first + trig->count;
     xmention none = {0};
     xmention agent = none, patient = none, subject = none, subject2 = none,
-             object = none;
+             object = none, object2 = none;
     int between = 0; /* "entre X et Y", "between X and Y" */
     for (size_t t = lo; t < hi; t++) {
         xmention a;
         if (!mention_at(x, t, hi, &a))
             continue;
         long wb = word_before(x, t, lo);
+        /* "selon des habitants", "residents said": a source, not a role */
+        size_t ae = a.first + a.count;
+        if ((wb >= 0 && x_at_end(x, (size_t)wb, LEX_REPORT)) ||
+            (t >= t1 && ae < hi && x_at(x, ae, LEX_REPORT))) {
+            t = ae - 1;
+            continue;
+        }
         if (t < t0) {
             subject2 = subject;
             subject = a;
@@ -327,6 +364,8 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                 patient = a;
             } else if (!object.m) {
                 object = a;
+            } else if (!object2.m) {
+                object2 = a; /* "ont opposé X à Y" */
             }
         }
         t = a.first + a.count - 1;
@@ -338,7 +377,10 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
         if (!agent.m && object.m && object.m != patient.m)
             agent = object;
     } else {
-        if (!agent.m) {
+        if (!agent.m && !subject.m && object.m && object2.m && !patient.m) {
+            agent = object; /* "Des combats ont opposé X à Y" */
+            patient = object2;
+        } else if (!agent.m) {
             agent = subject;
             /* "X et Y se sont affrontés", "X and Y clashed" */
             if (subject2.m && !patient.m && !object.m) {

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../geo/geo.h"
 #include "extract.h"
 #include "taxonomy.h"
 #include "xdoc.h"
@@ -35,6 +36,8 @@ typedef struct frame {
     uint32_t fat_first, fat_count;
     xmention a1, a2;
     xclaim claim;
+    int a1_victim; /* actor1 is who was killed ("des soldats ont péri") */
+    const xplace *place;
     uint32_t mask; /* what the sentence also says (M_*) */
 } frame;
 
@@ -119,6 +122,19 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     f->fatal = x_fatalities(x, si, &f->fat_first, &f->fat_count);
     f->last_fatal = f->fatal;
     x_roles(x, si, best, &f->a1, &f->a2);
+    if (f->a1.m) {
+        size_t e1 = f->a1.first + f->a1.count;
+        for (size_t j = e1; j < s->first + s->count && j < e1 + 5; j++) {
+            const lex_match *cm = x_at(x, j, LEX_CASUALTY);
+            if (cm && !strcmp(x_entry(x, cm)->cls, "killed")) {
+                f->a1_victim = 1;
+                break;
+            }
+            if (x->d->toks[j].kind == TOK_PUNCT)
+                break;
+        }
+    }
+    f->place = x_place_in(x, si, best->first);
     x_claim(x, si, &f->claim);
     return 1;
 }
@@ -189,6 +205,9 @@ static void join(frame *g, const frame *f)
         if (!g->a2.m && f->a2.m != g->a1.m)
             g->a2 = f->a2;
     }
+    if ((!g->place || g->place->prec == 3) && f->place &&
+        (!g->place || f->place->prec < 3))
+        g->place = f->place;
     if (!g->has_date && f->has_date) {
         g->date = f->date;
         g->has_date = 1;
@@ -235,6 +254,10 @@ static const taxon *refine(const xdoc *x, frame *f)
     const char *c = f->tx->code;
     int i1 = f->a1.m ? x_inter(x_entry(x, f->a1.m)) : 0;
     int i2 = f->a2.m ? x_inter(x_entry(x, f->a2.m)) : 0;
+    if (f->a1_victim && (i1 == 1 || i1 == 8) && !i2) {
+        i2 = i1; /* soldiers killed: the target is armed */
+        i1 = 0;
+    }
     int armed2 = i2 >= 1 && i2 <= 4 ? 1 : i2 == 8;
     int state1 = i1 == 1 || i1 == 8;
     int nonstate1 = i1 >= 2 && i1 <= 4;
@@ -307,6 +330,62 @@ static veille_str words(const xdoc *x, size_t first, size_t count)
     uint32_t off, len;
     x_span(x, first, count, &off, &len);
     return (veille_str){x->d->text + off, len};
+}
+
+static void put_float(xdoc *x, veille_str *v, double d)
+{
+    char tmp[32];
+    int k = snprintf(tmp, sizeof tmp, "%.5f", d);
+    char *s = arena_strndup(&x->c->mem, tmp, (size_t)k);
+    if (s)
+        *v = (veille_str){s, (size_t)k};
+}
+
+/* Where: the place named in the incident's sentences, else the article's
+ * first place, else the focus country's capital (geo_precision 3). */
+static void put_place(xdoc *x, const frame *f, veille_event *e)
+{
+    const xplace *pl = f->place ? f->place : x_place_first(x);
+    gaz_place cp;
+    const gaz_place *p = NULL;
+    int prec = 3;
+    if (pl) {
+        p = pl->p;
+        prec = pl->prec;
+        add_ev(e, EF_LOCATION, x, pl->first, pl->count);
+    } else if (x->country && x->c->ctx->gaz) {
+        char cc[3] = {(char)(x->country->id[0] & ~32),
+                      (char)(x->country->id[1] & ~32), 0};
+        if (gaz_country(x->c->ctx->gaz, cc, &cp))
+            p = &cp;
+    }
+    if (!p)
+        return;
+    if (p == &cp) {
+        /* only the country is known: its name, at its capital */
+        const char *cn = lex_attr_get(x->country, "name");
+        e->v[EF_LOCATION] = vs(cn ? cn : p->country);
+        e->v[EF_COUNTRY] = e->v[EF_LOCATION];
+    } else {
+        e->v[EF_LOCATION] = vs(p->name);
+        e->v[EF_ADMIN1] = vs(p->admin1);
+        e->v[EF_ADMIN2] = vs(p->admin2);
+        e->v[EF_ADMIN3] = vs(p->admin3);
+        e->v[EF_COUNTRY] = vs(p->country);
+    }
+    if (p->iso_numeric)
+        put_num(x, &e->v[EF_ISO], p->iso_numeric);
+    char low[3] = {(char)(p->cc[0] | 32), (char)(p->cc[1] | 32), 0};
+    long ci = p->cc[0] ? lex_find(x->lx, LEX_COUNTRY, low) : -1;
+    if (ci >= 0) {
+        const char *rg = lex_attr_get(lex_entry_at(x->lx, (size_t)ci), "region");
+        if (rg)
+            e->v[EF_REGION] = vs(rg);
+    }
+    put_float(x, &e->v[EF_LATITUDE], p->lat);
+    put_float(x, &e->v[EF_LONGITUDE], p->lon);
+    put_num(x, &e->v[EF_GEO_PRECISION], prec);
+    put_num(x, &e->v[EF_GEONAMEID], (long)p->geonameid);
 }
 
 /* An actor's ACLED name without its era: how claimants are written. */
@@ -410,6 +489,29 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     const xmention *m1 = f->a1.m ? &f->a1 : NULL, *m2 = f->a2.m ? &f->a2 : NULL;
     const lex_entry *assoc1 = NULL;
     const char *et = tx->event_type;
+    int violent = !strcmp(et, "Battles") || !strcmp(et, "Explosions/Remote violence") ||
+                  !strcmp(et, "Violence against civilians");
+    /* Who was hit is not who hit: civilians named first, soldiers who
+     * died ("des soldats ont péri dans l'attaque"), a patrol that hit a
+     * mine are victims, with an unnamed attacker. */
+    if (violent && a1) {
+        int in1 = x_inter_at(x, a1);
+        int remote = !strcmp(tx->code, "remote_explosive") ||
+                     !strcmp(tx->code, "suicide_bomb");
+        int victim = in1 == 7 || (f->a1_victim && (in1 == 1 || in1 == 8)) ||
+                     (remote && (in1 == 1 || in1 == 8 || in1 == 7));
+        if (victim) {
+            if (a2 && x_inter_at(x, a2) != 7 && in1 == 7) {
+                const lex_entry *t = a1; /* "civils tués par des soldats" */
+                const xmention *tm = m1;
+                a1 = a2, m1 = m2;
+                a2 = t, m2 = tm;
+            } else if (!a2) {
+                a2 = a1, m2 = m1;
+                a1 = NULL, m1 = NULL;
+            }
+        }
+    }
     if (!strcmp(et, "Protests") || !strcmp(et, "Riots")) {
         int want = !strcmp(et, "Protests") ? 6 : 5;
         const lex_entry *crowd = want == 6 ? ctx->act_protesters : ctx->act_rioters;
@@ -424,9 +526,25 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
             a1 = crowd;
             m1 = NULL;
         }
-        if (!a2 && (!strcmp(tx->code, "protest_with_intervention") ||
-                    !strcmp(tx->code, "excessive_force_protesters")))
-            a2 = ctx->act_police;
+        int intervene = !strcmp(tx->code, "protest_with_intervention") ||
+                        !strcmp(tx->code, "excessive_force_protesters");
+        if (intervene) {
+            /* the force that intervened: a state actor named, else police */
+            const lex_entry *st = NULL;
+            const xmention *sm = NULL;
+            if (f->a1.m && x_inter_at(x, x_entry(x, f->a1.m)) == 1)
+                st = x_entry(x, f->a1.m), sm = &f->a1;
+            else if (f->a2.m && x_inter_at(x, x_entry(x, f->a2.m)) == 1)
+                st = x_entry(x, f->a2.m), sm = &f->a2;
+            if (a2 && x_inter_at(x, a2) == 7 && !assoc1)
+                assoc1 = a2;
+            a2 = st ? st : ctx->act_police;
+            m2 = st ? sm : NULL;
+        } else if (!strcmp(tx->code, "peaceful_protest")) {
+            a2 = NULL, m2 = NULL; /* what they march about is no actor */
+        } else if (!strcmp(tx->code, "mob_violence") && !a2) {
+            a2 = ctx->act_civilians;
+        }
     } else if (!strcmp(et, "Battles") || !strcmp(et, "Explosions/Remote violence") ||
                !strcmp(et, "Violence against civilians")) {
         if (!a1 || (x_inter(a1) == 7 && a2 && x_inter(a2) != 7)) {
@@ -439,6 +557,9 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
             a2 = ctx->act_civilians;
     } else if (!strcmp(tx->code, "arrests") && !a1) {
         a1 = ctx->act_police;
+    } else if (!strcmp(tx->code, "looting_property_destruction") && a1 && !a2 &&
+               x_inter_at(x, a1) >= 2 && x_inter_at(x, a1) <= 4) {
+        a2 = ctx->act_civilians;
     }
     if (a1 && a2 && a1 == a2)
         a2 = NULL, m2 = NULL;
@@ -475,7 +596,11 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     if (f->claim.claimant) {
         const lex_entry *ce = x_entry(x, f->claim.claimant);
         e->v[EF_CLAIMANT] = no_era(x, ce);
-        int party = (ce == a1 || ce == a2) && x_inter(ce) != 7 &&
+        veille_str cn = x_actor_name(x, ce, day);
+        veille_str n1 = e->v[EF_ACTOR1], n2 = e->v[EF_ACTOR2];
+        int same1 = n1.len == cn.len && !memcmp(n1.ptr, cn.ptr, cn.len);
+        int same2 = n2.len == cn.len && !memcmp(n2.ptr, cn.ptr, cn.len);
+        int party = (same1 || same2) && x_inter(ce) != 7 &&
                     x_inter(ce) != 6 && x_inter(ce) != 0;
         if (party && !strcmp(cert, "stated"))
             cert = "claimed";
@@ -487,11 +612,15 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     e->v[EF_CERTAINTY] = vs(cert);
     add_ev(e, EF_CERTAINTY, x, f->claim.cert_first, f->claim.cert_count);
 
+    put_place(x, f, e);
     e->v[EF_SOURCE] = x->a->f[VEILLE_F_SOURCE];
     e->v[EF_LANG] = vs(x->lang == LANG_EN ? "en" : "fr");
-    if (x->country) {
-        e->v[EF_COUNTRY] = vs(lex_attr_get(x->country, "name") ? lex_attr_get(x->country, "name") : "");
+    if (x->country && !e->v[EF_COUNTRY].len) {
+        const char *cn = lex_attr_get(x->country, "name");
+        e->v[EF_COUNTRY] = vs(cn ? cn : "");
         e->v[EF_ISO] = vs(x->country->cls);
+    }
+    if (!e->v[EF_REGION].len && x->country) {
         const char *rg = lex_attr_get(x->country, "region");
         if (rg)
             e->v[EF_REGION] = vs(rg);
@@ -523,6 +652,8 @@ int extract_events(veille_coder *c, const veille_article *a,
             t = dt.first + dt.count;
     }
     x_focus_country(&x);
+    if (x_places(&x))
+        return VEILLE_ENOMEM;
     /* The article's first date: for incidents that give none. */
     xdate first_date;
     int has_first = 0;

@@ -35,6 +35,12 @@ void x_claim(const xdoc *x, size_t si, xclaim *out)
                 out->cert_first = (uint32_t)t;
                 out->cert_count = h->count;
             }
+            /* "Le JNIM a revendiqué", "JNIM claimed": the claimant */
+            if (!strcmp(c, "claimed") && !out->who_count && last_actor) {
+                out->claimant = last_actor;
+                out->who_first = last_actor->first;
+                out->who_count = last_actor->count;
+            }
         }
         const lex_match *a = x_at(x, t, LEX_ACTOR);
         if (a)

@@ -163,11 +163,36 @@ static long day_alone(const xdoc *x, int d)
     return valid(y, m, d) ? days_from_civil(y, m, d) : NO_DATE;
 }
 
+/* "a annoncé mercredi que … la veille": a day before the date just named,
+ * when "la veille" / "the previous day" follows it in the sentence. */
+static size_t veille_after(const xdoc *x, size_t from, size_t *count)
+{
+    const sentence *s = &x->d->sents[x->d->toks[from].sent];
+    for (size_t t = from; t < s->first + s->count; t++) {
+        const lex_match *m = x_at(x, t, LEX_RELTIME);
+        if (m && (!strcmp(x_entry(x, m)->id, "veille") ||
+                  !strcmp(x_entry(x, m)->id, "previous_day"))) {
+            *count = m->count;
+            return t;
+        }
+    }
+    return 0;
+}
+
 static int found(xdoc *x, xdate *out, long day, long end, int prec,
                  size_t first, size_t stop)
 {
     if (day == NO_DATE)
         return 0;
+    size_t vc, v = prec == 1 ? veille_after(x, stop, &vc) : 0;
+    if (v) {
+        for (size_t i = first; i < stop; i++)
+            x->tf[i] |= XT_DATE;
+        first = v;
+        stop = v + vc;
+        day -= 1;
+        end = NO_DATE;
+    }
     out->day = day;
     out->end = end != NO_DATE && end > day ? end : NO_DATE;
     out->prec = prec;

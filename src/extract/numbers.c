@@ -120,6 +120,26 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             j--;
             v = w;
         }
+        /* "trois soldats et sept assaillants tués": both counts */
+        for (size_t k = j; k > from + 1;) {
+            k--;
+            if (!(x_is(x, k, "et") || x_is(x, k, "and") || x_is(x, k, ",")))
+                continue;
+            int added = 0;
+            for (size_t q = k; q-- > from && q + 4 > k;) {
+                size_t e2;
+                long w = x_number(x, q, k, &e2);
+                if (w >= 0 && !(x->tf[q] & XT_USED) && !is_unit(x, e2)) {
+                    v += w;
+                    j = q;
+                    added = 1;
+                    break;
+                }
+            }
+            if (!added)
+                break;
+            k = j;
+        }
         *nf = j;
         *ne = e;
         return v;

@@ -28,6 +28,8 @@ typedef struct xdoc {
     int lang;       /* LANG_FR or LANG_EN */
     long pub;       /* publication date in days since 1970-01-01, or LONG_MIN */
     const lex_entry *country; /* the focus country, or NULL */
+    struct xplace *places;    /* every place name, in text order */
+    size_t nplaces;
 } xdoc;
 
 #define NO_DATE (-2147483647L - 1)
@@ -129,3 +131,23 @@ void x_claim(const xdoc *x, size_t s, xclaim *out);
 /* ACLED's `notes`: one sentence that sums the event up from its fields,
  * in the article's language.  Returns 0 or -1 (out of memory). */
 int x_notes(xdoc *x, veille_event *e);
+
+/* ---- places (places.c) ---- */
+
+typedef struct xplace {
+    uint32_t first, count; /* the name's tokens */
+    int prec;              /* ACLED's geo_precision: 1, 2 (near), 3 (region) */
+    int has;               /* a gazetteer place was chosen */
+    struct gaz_place *p;   /* the chosen place (in the arena) */
+} xplace;
+
+/* Reads every place name of the article and chooses, for each, the
+ * gazetteer entry that fits (focus country, admin names given nearby,
+ * feature class, population); refines the focus country with them.
+ * Without a gazetteer, finds nothing. */
+int x_places(xdoc *x);
+/* The place for an event read from sentence s around token t: the nearest
+ * in that sentence, else NULL. */
+const xplace *x_place_in(const xdoc *x, size_t s, size_t t);
+/* The article's first place, or NULL. */
+const xplace *x_place_first(const xdoc *x);

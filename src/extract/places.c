@@ -1,0 +1,356 @@
+/*
+ * places.c — place names in the text, resolved in the gazetteer.
+ *
+ * A candidate is a capitalised word or run of words that the gazetteer
+ * knows (the longest: "In Tillit", "Fada N'Gourma"), after a cue (à, près
+ * de, au nord de, région de, in, near, north of…) or followed by ACLED's
+ * bracketed admin hint "(Ansongo, Gao)"; a name that is also a common word
+ * or a country ("Ber", "Mali") needs the cue.  Among the places of that
+ * name the score prefers: the article's focus country, the admin names
+ * given next to it, populated places over wells and wadis (unless the text
+ * says puits, oued, forêt, camp), population, and nearness to the other
+ * places of the article.  Precision follows ACLED: 1 the place itself, 2
+ * near it ("près de", "à 40 km de", "north of"), 3 a region or country.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../geo/geo.h"
+#include "xdoc.h"
+
+#define MAXC 16
+
+static const char *const cue_at[] = {
+    "a", "au", "aux", "dans", "en", "in", "at", "to", "from", "sur",
+    "vers", "de", "du", "des", "d'", "of", "entre", "between", "and", "et",
+    "outside", "toward", "towards", "pres", "near", "around", "autour",
+    "environs", "village", "villages", "localite", "commune", "cercle",
+    "region", "province", "departement", "ville", "town", "city",
+    "district", "area", "secteur", "zone", "localites", "quartier",
+    "camp", "base", "puits", "oued", "foret", "massif", "axe", "route",
+    "road", "via", "par", "nord", "sud", "est", "ouest", "north",
+    "south", "east", "west", "northeast", "northwest", "southeast",
+    "southwest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", NULL};
+
+/* Words before a place that make it "near" the place (precision 2). */
+static const char *const near_words[] = {
+    "pres", "near", "around", "autour", "environs", "outskirts",
+    "nord", "sud", "est", "ouest", "north", "south", "east", "west",
+    "northeast", "northwest", "southeast", "southwest", "nord-est",
+    "nord-ouest", "sud-est", "sud-ouest", "km", "kilometres",
+    "kilometers", "kilometre", "kilometer", "miles", "area", "zone",
+    "secteur", "vicinity", "alentours", NULL};
+
+/* Words that make a well, wadi, forest or camp the right kind of place. */
+static const char *const natural_words[] = {
+    "puits", "oued", "foret", "forest", "well", "wadi", "camp", "mare",
+    "lac", "lake", "massif", "colline", "hill", "valley", "vallee", NULL};
+
+static const char *const region_words[] = {"region", "province", "cercle",
+                                           "departement", "state", NULL};
+
+/* Names too common as words to be taken without a cue. */
+static const char *const stop_names[] = {
+    "police", "centre", "center", "nord", "sud", "est", "ouest", "north",
+    "south", "east", "west", "etat", "state", "president", "ministre",
+    "general", "colonel", "capitaine", "saint", "union", "republique",
+    "armee", "force", "forces", "garde", "dieu", "allah", "islam",
+    "le", "la", "les", "un", "une", "des", "the", "a", "on", "in", "at",
+    "selon", "after", "apres", "since", "depuis", "monday", "tuesday",
+    NULL};
+
+static int covered(const xdoc *x, size_t t)
+{
+    /* inside an actor, trigger or country match: not a place */
+    for (size_t j = t + 1; j-- > 0 && j + 8 > t;) {
+        if (x->first[j] < 0)
+            continue;
+        for (size_t i = (size_t)x->first[j]; i < x->nm && x->m[i].first == j; i++) {
+            const lex_match *m = &x->m[i];
+            if (m->first + m->count > t &&
+                (m->kind == LEX_ACTOR || m->kind == LEX_COUNTRY ||
+                 m->kind == LEX_TRIGGER || m->kind == LEX_MONTH ||
+                 m->kind == LEX_WEEKDAY))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The key of tokens [a, b): folded tokens joined with one space. */
+static void key_of(const xdoc *x, size_t a, size_t b, buf *k)
+{
+    buf_clear(k);
+    for (size_t t = a; t < b; t++) {
+        const token *tk = &x->d->toks[t];
+        if (t > a)
+            buf_putc(k, ' ');
+        buf_put(k, tok_fold(x->d, tk), tk->flen);
+    }
+}
+
+/* Admin names in brackets after a place: "Kassa (Bankass, Mopti)". */
+static size_t hint_tokens(const xdoc *x, size_t t, size_t hi, size_t *a,
+                          size_t *b)
+{
+    if (t >= hi || !x_is(x, t, "("))
+        return 0;
+    size_t e = t + 1;
+    while (e < hi && !x_is(x, e, ")") && e < t + 12)
+        e++;
+    if (e >= hi || !x_is(x, e, ")"))
+        return 0;
+    *a = t + 1;
+    *b = e;
+    return 1;
+}
+
+static int folded_eq(const char *name, const char *folded, size_t n, buf *tmp)
+{
+    buf_clear(tmp);
+    if (gaz_fold(name, strlen(name), tmp))
+        return 0;
+    return tmp->len == n && memcmp(tmp->ptr, folded, n) == 0;
+}
+
+typedef struct cand {
+    size_t first, count;
+    int cue, near, natural, region, hint;
+    size_t ha, hb; /* hint tokens */
+    size_t n;
+    gaz_place c[MAXC];
+} cand;
+
+static double score(const xdoc *x, const cand *k, const gaz_place *p,
+                    const char *focus_cc, buf *tmp)
+{
+    double s = log10((double)p->population + 10.0);
+    if (focus_cc && !strcmp(p->cc, focus_cc))
+        s += 4;
+    /* Its own name, not one of its alternate names ("Manga" is a town in
+     * Burkina Faso, and only an old name of a town in Brazil). */
+    {
+        buf_clear(tmp);
+        key_of(x, k->first, k->first + k->count, tmp);
+        size_t kn = tmp->len;
+        char key[GAZ_MAX_KEY + 1];
+        if (kn <= GAZ_MAX_KEY) {
+            memcpy(key, tmp->ptr, kn);
+            if (folded_eq(p->name, key, kn, tmp))
+                s += 2;
+        }
+    }
+    if (p->fclass == 'P')
+        s += 2;
+    else if (p->fclass == 'A')
+        s += k->region ? 3 : 0.5;
+    else if (!k->natural)
+        s -= 3;
+    if (k->natural && p->fclass != 'P')
+        s += 2;
+    if (k->hint) {
+        /* every bracketed word that names its admin1/2/3 */
+        for (size_t t = k->ha; t < k->hb; t++) {
+            const token *tk = &x->d->toks[t];
+            if (tk->kind != TOK_WORD)
+                continue;
+            const char *f = tok_fold(x->d, tk);
+            if ((p->admin1[0] && folded_eq(p->admin1, f, tk->flen, tmp)) ||
+                (p->admin2[0] && folded_eq(p->admin2, f, tk->flen, tmp)) ||
+                (p->admin3[0] && folded_eq(p->admin3, f, tk->flen, tmp)))
+                s += 5;
+        }
+    }
+    return s;
+}
+
+int x_places(xdoc *x)
+{
+    const gaz *g = x->c->ctx->gaz;
+    x->places = NULL;
+    x->nplaces = 0;
+    if (!g)
+        return 0;
+    const textdoc *d = x->d;
+    buf k = BUF_INIT, tmp = BUF_INIT;
+    size_t cap = 0;
+    cand *cands = NULL;
+    size_t nc = 0;
+    for (size_t si = 0; si < d->nsent; si++) {
+        const sentence *s = &d->sents[si];
+        size_t lo = s->first, hi = s->first + s->count;
+        for (size_t t = lo; t < hi; t++) {
+            const token *tk = &d->toks[t];
+            if (tk->kind != TOK_WORD || !(tk->flags & TOKF_CAP) ||
+                (tk->flags & TOKF_ELISION) || covered(x, t))
+                continue;
+            /* the longest run of words that names a place */
+            size_t best = 0;
+            for (size_t e = t + 1; e <= hi && e <= t + 5; e++) {
+                if (e > t + 1 && d->toks[e - 1].kind == TOK_PUNCT)
+                    break;
+                key_of(x, t, e, &k);
+                int pr = gaz_prefix(g, k.ptr, k.len);
+                if (pr & 1)
+                    best = e;
+                if (!(pr & 2))
+                    break;
+            }
+            if (!best)
+                continue;
+            long wb = (long)t - 1;
+            while (wb >= (long)lo && (x_is(x, (size_t)wb, "la") ||
+                                      x_is(x, (size_t)wb, "le") ||
+                                      x_is(x, (size_t)wb, "l'") ||
+                                      x_is(x, (size_t)wb, "les") ||
+                                      x_is(x, (size_t)wb, "the")))
+                wb--;
+            int cue = wb >= (long)lo && x_in(x, (size_t)wb, cue_at);
+            size_t ha = 0, hb = 0;
+            int hint = hint_tokens(x, best, hi, &ha, &hb);
+            key_of(x, t, best, &k);
+            int stop = x_in(x, t, stop_names) && best == t + 1;
+            int sentence_start = t == lo;
+            if (!cue && !hint && (stop || sentence_start))
+                continue;
+            if (!cue && !hint && stop)
+                continue;
+            if (cap == nc) {
+                cap = cap ? cap * 2 : 16;
+                cand *nw = arena_realloc(&x->c->mem, cands,
+                                         nc * sizeof *cands, cap * sizeof *cands);
+                if (!nw)
+                    goto oom;
+                cands = nw;
+            }
+            cand *c = &cands[nc];
+            memset(c, 0, sizeof *c);
+            c->n = gaz_lookup(g, k.ptr, k.len, c->c, MAXC);
+            if (c->n > MAXC)
+                c->n = MAXC;
+            if (!c->n)
+                continue;
+            c->first = t;
+            c->count = best - t;
+            c->cue = cue;
+            c->hint = hint;
+            c->ha = ha;
+            c->hb = hb;
+            for (long j = (long)t - 1; j >= (long)lo && j > (long)t - 6; j--) {
+                if (x_in(x, (size_t)j, near_words))
+                    c->near = 1;
+                if (x_in(x, (size_t)j, natural_words))
+                    c->natural = 1;
+                if (x_in(x, (size_t)j, region_words))
+                    c->region = 1;
+                if (d->toks[j].kind == TOK_PUNCT && !x_is(x, (size_t)j, "'"))
+                    break;
+            }
+            /* a name that is no more than a common word needs a cue */
+            if (!cue && !hint && c->c[0].population < 1000 && c->c[0].fclass != 'P')
+                continue;
+            nc++;
+            t = best - 1;
+        }
+    }
+    /* Focus country: a vote of the places (each votes once for every
+     * country it may be in) and of the country named in the text (three):
+     * "French forces" in Burkina Faso do not make the places French. */
+    const char *focus = NULL;
+    char fcc[3] = "";
+    char named[3] = "";
+    if (x->country) {
+        named[0] = (char)(x->country->id[0] & ~32);
+        named[1] = (char)(x->country->id[1] & ~32);
+    }
+    {
+        int best = named[0] ? 3 : 0;
+        if (named[0]) {
+            memcpy(fcc, named, 3);
+            focus = fcc;
+        }
+        for (size_t i = 0; i < nc; i++)
+            for (size_t q = 0; q < cands[i].n && q < 4; q++) {
+                const char *cc = cands[i].c[q].cc;
+                int n = !strcmp(cc, named) ? 3 : 0;
+                for (size_t j = 0; j < nc; j++)
+                    for (size_t r = 0; r < cands[j].n && r < 4; r++)
+                        if (!strcmp(cands[j].c[r].cc, cc)) {
+                            n += 1;
+                            break;
+                        }
+                if (n > best) {
+                    best = n;
+                    memcpy(fcc, cc, 3);
+                    focus = fcc;
+                }
+            }
+        if (focus) {
+            char low[3] = {(char)(fcc[0] | 32), (char)(fcc[1] | 32), 0};
+            long ci = lex_find(x->lx, LEX_COUNTRY, low);
+            if (ci >= 0)
+                x->country = lex_entry_at(x->lx, (size_t)ci);
+        }
+    }
+    x->places = arena_alloc(&x->c->mem, (nc ? nc : 1) * sizeof *x->places);
+    if (!x->places)
+        goto oom;
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cands[i];
+        size_t bi = 0;
+        double bs = -1e9;
+        for (size_t q = 0; q < c->n; q++) {
+            double s = score(x, c, &c->c[q], focus, &tmp);
+            if (s > bs) {
+                bs = s;
+                bi = q;
+            }
+        }
+        xplace *p = &x->places[x->nplaces];
+        p->first = (uint32_t)c->first;
+        p->count = (uint32_t)c->count;
+        p->p = arena_alloc(&x->c->mem, sizeof *p->p);
+        if (!p->p)
+            goto oom;
+        *p->p = c->c[bi];
+        p->has = 1;
+        p->prec = c->region || p->p->fclass == 'A' ? 3 : c->near ? 2 : 1;
+        x->nplaces++;
+    }
+    buf_free(&k);
+    buf_free(&tmp);
+    return 0;
+oom:
+    buf_free(&k);
+    buf_free(&tmp);
+    return -1;
+}
+
+const xplace *x_place_in(const xdoc *x, size_t si, size_t t)
+{
+    const xplace *best = NULL;
+    size_t bd = (size_t)-1;
+    for (size_t i = 0; i < x->nplaces; i++) {
+        const xplace *p = &x->places[i];
+        if (x->d->toks[p->first].sent != si)
+            continue;
+        size_t dd = p->first > t ? p->first - t : t - p->first;
+        /* a precise place beats a region in the same sentence */
+        if (p->prec == 3)
+            dd += 1000;
+        if (dd < bd) {
+            bd = dd;
+            best = p;
+        }
+    }
+    return best;
+}
+
+const xplace *x_place_first(const xdoc *x)
+{
+    for (size_t i = 0; i < x->nplaces; i++)
+        if (x->places[i].prec < 3)
+            return &x->places[i];
+    return x->nplaces ? &x->places[0] : NULL;
+}
