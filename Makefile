@@ -71,9 +71,16 @@ setup:
 	scripts/setup
 	@mkdir -p $(dir $(SETUP_STAMP)) && touch $(SETUP_STAMP)
 
+# The default gazetteer: cities500 (fetched by scripts/setup), compiled.
+GAZ := var/gazetteer.idx
+$(GAZ): var/geonames/cities500.txt | $(B)/veille
+	$(B)/veille gazetteer import -q --data var var/geonames/cities500.txt
+var/geonames/cities500.txt:
+	scripts/setup --no-packages
+
 # --- demo -------------------------------------------------------------------
 demo: $(SETUP_STAMP)
-	$(MAKE) --no-print-directory all
+	$(MAKE) --no-print-directory all $(GAZ)
 	$(B)/veille code --format table examples/
 	$(B)/veille code -q examples/ > events.jsonl
 	@echo "events written to events.jsonl"
@@ -88,9 +95,10 @@ check: $(SETUP_STAMP)
 	@echo "make check: all suites passed"
 
 # One build's suites: unit (cmocka), golden (library and CLI), bad input.
-test: all $(UNIT_BIN)
+test: all $(UNIT_BIN) $(GAZ)
 	tests/run-unit.sh $(B)
 	tests/golden/run.sh $(B)
+	tests/golden/extract.py --known tests/golden/extract.known $(B)
 	tests/badinput/run.sh $(B)
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

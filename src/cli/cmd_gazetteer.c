@@ -175,6 +175,14 @@ static int do_import(const gopts *o, char **files, int n)
         fprintf(stderr, "veille: out of memory\n");
         return EXIT_ERR;
     }
+    /* Unreadable inputs are found before anything is created. */
+    for (int i = 0; i < n; i++)
+        if (access(files[i], R_OK) != 0) {
+            fprintf(stderr, "veille: %s: cannot read: %s\n", files[i],
+                    strerror(errno));
+            free(path);
+            return EXIT_ERR;
+        }
     if (make_parent(path) != 0) {
         fprintf(stderr, "veille: cannot create the folder of %s: %s\n", path,
                 strerror(errno));

@@ -499,7 +499,7 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
         int remote = !strcmp(tx->code, "remote_explosive") ||
                      !strcmp(tx->code, "suicide_bomb");
         int victim = in1 == 7 || (f->a1_victim && (in1 == 1 || in1 == 8)) ||
-                     (remote && (in1 == 1 || in1 == 8 || in1 == 7));
+                     (remote && (in1 == 1 || in1 == 8 || in1 == 7 || f->a1_victim));
         if (victim) {
             if (a2 && x_inter_at(x, a2) != 7 && in1 == 7) {
                 const lex_entry *t = a1; /* "civils tués par des soldats" */

@@ -55,7 +55,11 @@ void x_claim(const xdoc *x, size_t si, xclaim *out)
         for (size_t j = after; j < hi && j < after + 4 && !next; j++)
             next = x_at(x, j, LEX_ACTOR);
         int is_source = strcmp(x_entry(x, r)->cls, "source") == 0;
-        const lex_match *who = is_source ? next : (last_actor ? last_actor : next);
+        /* "a annoncé lundi l'état-major": the actor right after an
+         * inverted verb speaks; else the subject before it */
+        int inverted = next && next->first <= after + 2;
+        const lex_match *who = is_source || inverted ? next
+                               : (last_actor ? last_actor : next);
         if (who) {
             out->claimant = who;
             out->who_first = who->first;

@@ -100,7 +100,9 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
 {
     size_t lo = s->first, hi = s->first + s->count;
     /* Before: "cinq civils ont été tués", "au moins 12 morts". */
-    size_t from = c > lo + 7 ? c - 7 : lo;
+    /* wide enough for "Trois Volontaires pour la défense de la patrie
+     * (VDP) ont été tués" */
+    size_t from = c > lo + 12 ? c - 12 : lo;
     for (size_t j = c; j-- > from;) {
         if (stops(x, j))
             break;
