@@ -71,10 +71,13 @@ setup:
 	scripts/setup
 	@mkdir -p $(dir $(SETUP_STAMP)) && touch $(SETUP_STAMP)
 
-# The default gazetteer: cities500 (fetched by scripts/setup), compiled.
+# The default gazetteer: cities500 (fetched by scripts/setup) with the
+# admin1 and country tables shipped in data/geonames, compiled.
 GAZ := var/gazetteer.idx
-$(GAZ): var/geonames/cities500.txt | $(B)/veille
-	$(B)/veille gazetteer import -q --data var var/geonames/cities500.txt
+GAZ_SRC := var/geonames/cities500.txt data/geonames/admin1CodesASCII.txt \
+           data/geonames/countryInfo.txt
+$(GAZ): $(GAZ_SRC) | $(B)/veille
+	$(B)/veille gazetteer import -q --data var $(GAZ_SRC)
 var/geonames/cities500.txt:
 	scripts/setup --no-packages
 

@@ -24,7 +24,6 @@
 #define VEILLE_DEFAULT_DATA "var"
 #endif
 
-#define INDEX_NAME "gazetteer.idx"
 /* lookup's score: a populated place outranks a region or a feature ten
  * to a hundred times its population (the region of Tombouctou, 680,000,
  * against the town, 32,000); the country a thousand times. */
@@ -82,10 +81,10 @@ static char *index_path(const gopts *o)
         const char *env = getenv("VEILLE_DATA");
         dir = env && *env ? env : VEILLE_DEFAULT_DATA;
     }
-    size_t n = strlen(dir) + sizeof INDEX_NAME + 1;
+    size_t n = strlen(dir) + sizeof GAZ_INDEX_NAME + 1;
     char *p = malloc(n);
     if (p)
-        snprintf(p, n, "%s/%s", dir, INDEX_NAME);
+        snprintf(p, n, "%s/%s", dir, GAZ_INDEX_NAME);
     return p;
 }
 
@@ -119,15 +118,14 @@ static int make_parent(const char *path)
 /* ---- import ---- */
 
 typedef struct irun {
-    const char *file;   /* file of the last problem */
-    long in_file;       /* problems in it */
+    const char *file; /* file of the last problem */
+    long in_file;     /* problems in it */
     long problems;
     int progress_on;
     double last;
 } irun;
 
-static void on_problem(void *user, const char *file, long line,
-                       const char *msg)
+static void on_problem(void *user, const char *file, long line, const char *msg)
 {
     irun *r = user;
     if (r->progress_on)
@@ -140,8 +138,9 @@ static void on_problem(void *user, const char *file, long line,
     r->in_file++;
     if (r->in_file > MAX_REPORTS && line > 0) {
         if (r->in_file == MAX_REPORTS + 1)
-            fprintf(stderr, "veille: %s: more bad lines; only their count "
-                            "will be reported\n",
+            fprintf(stderr,
+                    "veille: %s: more bad lines; only their count "
+                    "will be reported\n",
                     file);
         return;
     }
@@ -151,8 +150,7 @@ static void on_problem(void *user, const char *file, long line,
         fprintf(stderr, "veille: %s: %s\n", file, msg);
 }
 
-static void on_progress(void *user, const char *file, double done,
-                        double total)
+static void on_progress(void *user, const char *file, double done, double total)
 {
     irun *r = user;
     if (!r->progress_on)
@@ -193,14 +191,13 @@ static int do_import(const gopts *o, char **files, int n)
     gaz_import_stats st;
     gaz_import_opts io = {on_problem, on_progress, &r, &st};
     double t0 = now_seconds();
-    long places = gaz_import_with((const char *const *)files, (size_t)n, path,
-                                  &io);
+    long places =
+        gaz_import_with((const char *const *)files, (size_t)n, path, &io);
     double el = now_seconds() - t0;
     if (r.progress_on)
         fputs("\r\033[K", stderr);
     if (r.in_file > MAX_REPORTS)
-        fprintf(stderr, "veille: %s: %ld problems in all\n", r.file,
-                r.in_file);
+        fprintf(stderr, "veille: %s: %ld problems in all\n", r.file, r.in_file);
     if (places < 0) {
         fprintf(stderr, "veille: gazetteer not imported; %s is unchanged\n",
                 path);
@@ -253,8 +250,7 @@ static int do_info(const gopts *o)
     printf("index:      %s\n", path);
     printf("size:       %.1f MB\n", mb);
     printf("open:       %.3f ms (mmap, header checked)\n", (t1 - t0) * 1e3);
-    printf("1st lookup: %.3f ms (%zu for \"bamako\")\n", (t2 - t1) * 1e3,
-           hits);
+    printf("1st lookup: %.3f ms (%zu for \"bamako\")\n", (t2 - t1) * 1e3, hits);
     gaz_info(g, stdout);
     printf("Data: GeoNames (geonames.org), CC BY 4.0.\n");
     gaz_close(g);
@@ -275,8 +271,8 @@ static int cmp_cand(const void *x, const void *y)
     const cand *a = x, *b = y;
     if (a->score != b->score)
         return a->score > b->score ? -1 : 1;
-    return a->p.geonameid < b->p.geonameid ? -1 : a->p.geonameid >
-                                                       b->p.geonameid;
+    return a->p.geonameid < b->p.geonameid ? -1
+                                           : a->p.geonameid > b->p.geonameid;
 }
 
 /* s left-aligned in width columns (counting characters, not bytes). */
@@ -298,15 +294,13 @@ static void print_place(const gaz_place *p, double score, int with_score)
         printf("%6.2f  ", score);
     printf("%-9u ", p->geonameid);
     put_col(p->name, 28);
-    snprintf(feat, sizeof feat, "%c.%s", p->fclass ? p->fclass : '-',
-             p->fcode);
+    snprintf(feat, sizeof feat, "%c.%s", p->fclass ? p->fclass : '-', p->fcode);
     put_col(feat, 8);
     put_col(*p->admin1 ? p->admin1 : "-", 18);
     put_col(*p->admin2 ? p->admin2 : "-", 22);
     printf("%-2s ", *p->cc ? p->cc : "-");
     put_col(*p->country ? p->country : "-", 14);
-    printf("%9.5f %10.5f %9u\n", (double)p->lat, (double)p->lon,
-           p->population);
+    printf("%9.5f %10.5f %9u\n", (double)p->lat, (double)p->lon, p->population);
 }
 
 static void print_header(int with_score)
@@ -368,8 +362,8 @@ static int do_lookup(const gopts *o, char **words, int n)
     }
     size_t total = gaz_lookup(g, key.ptr, key.len, NULL, 0);
     if (total == 0) {
-        fprintf(stderr, "veille: no place named '%s' (folded: '%s')\n",
-                raw.ptr, key.ptr);
+        fprintf(stderr, "veille: no place named '%s' (folded: '%s')\n", raw.ptr,
+                key.ptr);
         goto out;
     }
     v = calloc(total, sizeof *v);
@@ -411,13 +405,12 @@ out:
  * mixed when permute is set).  Returns -1 to go on, or an exit status. */
 static int parse(int argc, char **argv, gopts *o, int permute)
 {
-    static const struct option opts[] = {
-        {"data", required_argument, 0, 'D'},
-        {"country", required_argument, 0, 'c'},
-        {"admin1", no_argument, 0, 'a'},
-        {"quiet", no_argument, 0, 'q'},
-        {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+    static const struct option opts[] = {{"data", required_argument, 0, 'D'},
+                                         {"country", required_argument, 0, 'c'},
+                                         {"admin1", no_argument, 0, 'a'},
+                                         {"quiet", no_argument, 0, 'q'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
     int c;
     while ((c = getopt_long(argc, argv, permute ? "qhn:" : "+qhn:", opts,
                             NULL)) != -1) {
@@ -437,8 +430,7 @@ static int parse(int argc, char **argv, gopts *o, int permute)
         }
         case 'h': fputs(usage, stdout); return EXIT_OK;
         default:
-            return usage_error("gazetteer",
-                               "unknown or incomplete option '%s'",
+            return usage_error("gazetteer", "unknown or incomplete option '%s'",
                                argv[optind - 1]);
         }
     }

@@ -670,12 +670,15 @@ int extract_events(veille_coder *c, const veille_article *a,
         frame f;
         if (!read_frame(&x, si, &f))
             continue;
-        size_t k = ni;
-        while (k-- > 0)
+        /* the incidents just before: an article tells one incident in
+         * consecutive sentences (and this keeps a huge article linear) */
+        size_t stop = ni > 8 ? ni - 8 : 0;
+        frame *into = NULL;
+        for (size_t k = ni; k-- > stop && !into;)
             if (same_incident(&x, &inc[k], &f))
-                break;
-        if (k != (size_t)-1)
-            join(&inc[k], &f);
+                into = &inc[k];
+        if (into)
+            join(into, &f);
         else
             inc[ni++] = f;
     }

@@ -265,7 +265,13 @@ int x_places(xdoc *x)
         named[1] = (char)(x->country->id[1] & ~32);
     }
     {
-        int best = named[0] ? 3 : 0;
+        /* one tally per country: a candidate counts once for each country
+         * among its first four places (linear in the candidates) */
+        struct {
+            char cc[3];
+            int n;
+        } tally[64];
+        int nt = 0, best = named[0] ? 3 : 0;
         if (named[0]) {
             memcpy(fcc, named, 3);
             focus = fcc;
@@ -273,15 +279,22 @@ int x_places(xdoc *x)
         for (size_t i = 0; i < nc; i++)
             for (size_t q = 0; q < cands[i].n && q < 4; q++) {
                 const char *cc = cands[i].c[q].cc;
-                int n = !strcmp(cc, named) ? 3 : 0;
-                for (size_t j = 0; j < nc; j++)
-                    for (size_t r = 0; r < cands[j].n && r < 4; r++)
-                        if (!strcmp(cands[j].c[r].cc, cc)) {
-                            n += 1;
-                            break;
-                        }
-                if (n > best) {
-                    best = n;
+                int dup = 0;
+                for (size_t r = 0; r < q && !dup; r++)
+                    dup = !strcmp(cands[i].c[r].cc, cc);
+                if (dup)
+                    continue;
+                int ti = 0;
+                while (ti < nt && strcmp(tally[ti].cc, cc))
+                    ti++;
+                if (ti == nt) {
+                    if (nt == 64)
+                        continue;
+                    memcpy(tally[nt].cc, cc, 3);
+                    tally[nt++].n = !strcmp(cc, named) ? 3 : 0;
+                }
+                if (++tally[ti].n > best) {
+                    best = tally[ti].n;
                     memcpy(fcc, cc, 3);
                     focus = fcc;
                 }
@@ -331,10 +344,19 @@ const xplace *x_place_in(const xdoc *x, size_t si, size_t t)
 {
     const xplace *best = NULL;
     size_t bd = (size_t)-1;
-    for (size_t i = 0; i < x->nplaces; i++) {
+    /* places are in text order: find the sentence's by bisection */
+    size_t lo = 0, hi = x->nplaces;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (x->d->toks[x->places[mid].first].sent < si)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < x->nplaces; i++) {
         const xplace *p = &x->places[i];
         if (x->d->toks[p->first].sent != si)
-            continue;
+            break;
         size_t dd = p->first > t ? p->first - t : t - p->first;
         /* a precise place beats a region in the same sentence */
         if (p->prec == 3)

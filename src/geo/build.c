@@ -355,10 +355,10 @@ static int best_places(builder *b)
     }
     /* Capitals: countryInfo's capital name among the country's populated
      * places, the most populous of that name. */
-    uint32_t *cap_key = malloc((b->countries.n ? b->countries.n : 1) *
-                               sizeof *cap_key);
-    uint32_t *cap_best = malloc((b->countries.n ? b->countries.n : 1) *
-                                sizeof *cap_best);
+    uint32_t *cap_key =
+        malloc((b->countries.n ? b->countries.n : 1) * sizeof *cap_key);
+    uint32_t *cap_best =
+        malloc((b->countries.n ? b->countries.n : 1) * sizeof *cap_best);
     if (!cap_key || !cap_best) {
         free(cap_key);
         free(cap_best);

@@ -18,8 +18,52 @@ void folder_free(folder *f)
     buf_free(&f->tok);
 }
 
+static int ascii_letter(unsigned char c)
+{
+    return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+/* The common case without the tokenizer: ASCII letters, blanks, and
+ * hyphens between two letters.  The tokenizer would make one word of each
+ * run of letters and inner hyphens, so the key is the lower-cased words
+ * joined with one space.  Returns 0 when s is not that simple. */
+static int fold_simple(const char *s, size_t n, buf *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = u[i];
+        if (ascii_letter(c) || c == ' ' || c == '\t')
+            continue;
+        if (c == '-' && i > 0 && i + 1 < n && ascii_letter(u[i - 1]) &&
+            ascii_letter(u[i + 1]))
+            continue;
+        return 0;
+    }
+    if (buf_reserve(out, n))
+        return -1;
+    char *o = out->ptr + out->len, *start = o;
+    int gap = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = u[i];
+        if (c == ' ' || c == '\t') {
+            gap = o > start;
+            continue;
+        }
+        if (gap)
+            *o++ = ' ';
+        gap = 0;
+        *o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    out->len += (size_t)(o - start);
+    out->ptr[out->len] = '\0';
+    return 1;
+}
+
 int folder_fold(folder *f, const char *s, size_t n, buf *out)
 {
+    int simple = fold_simple(s, n, out);
+    if (simple)
+        return simple < 0 ? -1 : 0;
     textdoc doc;
     arena_reset(&f->mem);
     if (text_tokenize(&doc, s, n, &f->mem, &f->tok))
@@ -39,6 +83,9 @@ int folder_fold(folder *f, const char *s, size_t n, buf *out)
 
 int gaz_fold(const char *s, size_t n, buf *out)
 {
+    int simple = fold_simple(s, n, out);
+    if (simple)
+        return simple < 0 ? -1 : 0;
     folder f;
     folder_init(&f);
     int rc = folder_fold(&f, s, n, out);

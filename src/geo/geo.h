@@ -53,6 +53,9 @@
 
 typedef struct gaz gaz;
 
+/* The index's file name inside the data folder (veille_ctx_data_dir). */
+#define GAZ_INDEX_NAME "gazetteer.idx"
+
 /* Longest folded name indexed, in bytes (keys longer are not indexed). */
 #define GAZ_MAX_KEY 255
 
@@ -105,14 +108,14 @@ typedef struct gaz_place {
     uint32_t geonameid;
     float lat, lon;
     uint32_t population;
-    char fclass;        /* GeoNames feature class: P, A, H, T, L, S… */
-    char fcode[8];      /* feature code: PPL, PPLA, ADM1, WLL…; NUL-ended */
-    char cc[3];         /* ISO country code, NUL-ended, "" if none */
-    const char *name;   /* main name, inside the mapping */
-    const char *admin1; /* admin1 name ("Kidal"), "" if unknown */
-    const char *admin2; /* admin2 name, "" if unknown */
-    const char *admin3; /* admin3 name when the import had ADM3 features
-                           for the code, else "" */
+    char fclass;         /* GeoNames feature class: P, A, H, T, L, S… */
+    char fcode[8];       /* feature code: PPL, PPLA, ADM1, WLL…; NUL-ended */
+    char cc[3];          /* ISO country code, NUL-ended, "" if none */
+    const char *name;    /* main name, inside the mapping */
+    const char *admin1;  /* admin1 name ("Kidal"), "" if unknown */
+    const char *admin2;  /* admin2 name, "" if unknown */
+    const char *admin3;  /* admin3 name when the import had ADM3 features
+                            for the code, else "" */
     const char *country; /* country name from countryInfo, "" if unknown */
     int iso_numeric;     /* from countryInfo, 0 if unknown */
 } gaz_place;

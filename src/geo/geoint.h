@@ -101,8 +101,8 @@ typedef struct grow {
 /* Returns NULL when the row is well formed, else what is wrong. */
 const char *parse_main(char *const *f, size_t nf, grow *out);
 /* admin1CodesASCII / admin2Codes: code ("ML.10", "ML.10.7701465"), name. */
-const char *parse_code(char *const *f, size_t nf, int level,
-                       const char **code, const char **name);
+const char *parse_code(char *const *f, size_t nf, int level, const char **code,
+                       const char **name);
 
 typedef struct gcountry_row {
     const char *iso, *iso3, *name, *capital;
@@ -125,9 +125,9 @@ typedef struct bplace {
     uint32_t geonameid;
     float lat, lon;
     uint32_t pop;
-    uint32_t name;       /* pool id */
-    uint32_t akey[3];    /* pool ids of "ML.10", "ML.10.x", "ML.10.x.y"; 0 */
-    uint32_t seq;        /* order read: of one geonameid, the last wins */
+    uint32_t name;         /* pool id */
+    uint32_t akey[3];      /* pool ids of "ML.10", "ML.10.x", "ML.10.x.y"; 0 */
+    uint32_t seq;          /* order read: of one geonameid, the last wins */
     uint32_t out_admin[3]; /* after build: admin table indexes, GZ_NONE */
     uint32_t out_country;  /* after build: country index, GZ_NONE */
     char fcode[8];
@@ -158,10 +158,10 @@ typedef struct bcountry {
 } bcountry;
 
 /* A growable array of T: ARR(T) name; */
-#define GARR(T)                                                             \
-    struct {                                                                \
-        T *v;                                                               \
-        size_t n, cap;                                                      \
+#define GARR(T)                                                                \
+    struct {                                                                   \
+        T *v;                                                                  \
+        size_t n, cap;                                                         \
     }
 
 typedef struct builder {
@@ -178,9 +178,10 @@ typedef struct builder {
 
 /* Makes room for one more element; 0 or -1. */
 int garr_grow(void **v, size_t *cap, size_t n, size_t size);
-#define GARR_PUSH(a)                                                        \
-    (garr_grow((void **)&(a).v, &(a).cap, (a).n, sizeof *(a).v) ? NULL      \
-                                                                 : &(a).v[(a).n++])
+#define GARR_PUSH(a)                                                           \
+    (garr_grow((void **)&(a).v, &(a).cap, (a).n, sizeof *(a).v)                \
+         ? NULL                                                                \
+         : &(a).v[(a).n++])
 
 /* Reports a problem through the import's callback (printf-style). */
 void breport(builder *b, const char *file, long line, const char *fmt, ...)
@@ -207,9 +208,8 @@ struct gaz {
  * open.c checked that the pool ends with a NUL). */
 static inline const char *gz_str(const gaz *g, uint32_t off)
 {
-    return off < g->n[GZ_S_STRINGS]
-               ? (const char *)g->sec[GZ_S_STRINGS] + off
-               : (const char *)g->sec[GZ_S_STRINGS];
+    return off < g->n[GZ_S_STRINGS] ? (const char *)g->sec[GZ_S_STRINGS] + off
+                                    : (const char *)g->sec[GZ_S_STRINGS];
 }
 
 static inline const unsigned char *gz_rec(const gaz *g, int s, uint32_t i)

@@ -192,7 +192,8 @@ static int add_main(builder *b, char **f, size_t nf, const char *file,
     static const char *const adm[3] = {"ADM1", "ADM2", "ADM3"};
     for (int k = 0; k < 3; k++)
         if (p->akey[k] && strcmp(r.fcode, adm[k]) == 0 &&
-            (k == 0 || p->akey[k - 1]) && add_code(b, k, p->akey[k], p->name, 1))
+            (k == 0 || p->akey[k - 1]) &&
+            add_code(b, k, p->akey[k], p->name, 1))
             return -1;
 
     if (add_key(b, idx, r.name, strlen(r.name), 0))

@@ -85,8 +85,9 @@ gaz *gaz_open(const char *path, buf *err)
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT)
-            fail(err, path, "no gazetteer index here (create it with "
-                            "'veille gazetteer import')");
+            fail(err, path,
+                 "no gazetteer index here (create it with "
+                 "'veille gazetteer import')");
         else
             fail(err, path, "cannot open: %s", strerror(errno));
         return NULL;
@@ -141,6 +142,12 @@ void gaz_close(gaz *g)
     free(g);
 }
 
-size_t gaz_count(const gaz *g) { return g->n[GZ_S_PLACES]; }
+size_t gaz_count(const gaz *g)
+{
+    return g->n[GZ_S_PLACES];
+}
 
-size_t gaz_name_count(const gaz *g) { return g->n[GZ_S_NAMES]; }
+size_t gaz_name_count(const gaz *g)
+{
+    return g->n[GZ_S_NAMES];
+}

@@ -21,8 +21,14 @@ const char *gfile_kind_name(gfile_kind k)
     }
 }
 
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 static int all_digits(const char *s)
 {
@@ -193,8 +199,8 @@ const char *parse_main(char *const *f, size_t nf, grow *r)
     return NULL;
 }
 
-const char *parse_code(char *const *f, size_t nf, int level,
-                       const char **code, const char **name)
+const char *parse_code(char *const *f, size_t nf, int level, const char **code,
+                       const char **name)
 {
     if (nf != 4)
         return "wrong number of fields";

@@ -80,9 +80,9 @@ static void put_place(wctx *w, const bplace *p, unsigned char *r)
 static int write_all(wctx *w, FILE *fp)
 {
     builder *b = w->b;
-    uint64_t count[GZ_NSECT] = {
-        b->places.n,      b->names.n,       w->out.len,      b->codes[0].n,
-        b->codes[1].n,    b->codes[2].n,    b->countries.n};
+    uint64_t count[GZ_NSECT] = {b->places.n,   b->names.n,    w->out.len,
+                                b->codes[0].n, b->codes[1].n, b->codes[2].n,
+                                b->countries.n};
     uint64_t off[GZ_NSECT];
     uint64_t pos = GZ_HEADER_SIZE;
     for (int s = 0; s < GZ_NSECT; s++) {
@@ -221,8 +221,7 @@ int write_index(builder *b, const char *path)
         goto out;
     }
     if (rename(tmp, path) != 0) {
-        breport(b, path, 0, "cannot rename %s to it: %s", tmp,
-                strerror(errno));
+        breport(b, path, 0, "cannot rename %s to it: %s", tmp, strerror(errno));
         unlink(tmp);
         goto out;
     }

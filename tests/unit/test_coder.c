@@ -15,7 +15,7 @@
 
 static int setup(void **state)
 {
-    veille_options o = {TU_FIXTURE_DICT, "var"};
+    veille_options o = {TU_FIXTURE_DICT, "tests/fixtures/no-gazetteer"};
     veille_ctx *ctx = NULL;
     int rc = veille_ctx_new(&ctx, &o);
     if (rc != VEILLE_OK) {
@@ -127,7 +127,7 @@ static void test_ctx_loaded(void **state)
 {
     const veille_ctx *ctx = *state;
     assert_string_equal(veille_ctx_dict_dir(ctx), TU_FIXTURE_DICT);
-    assert_string_equal(veille_ctx_data_dir(ctx), "var");
+    assert_string_equal(veille_ctx_data_dir(ctx), "tests/fixtures/no-gazetteer");
     assert_int_equal(veille_ctx_entry_count(ctx), 10);
     assert_int_equal(veille_ctx_form_count(ctx), 22);
     assert_string_equal(veille_errmsg(ctx), "");
