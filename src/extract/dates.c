@@ -167,7 +167,10 @@ static long day_alone(const xdoc *x, int d)
  * when "la veille" / "the previous day" follows it in the sentence. */
 static size_t veille_after(const xdoc *x, size_t from, size_t *count)
 {
-    const sentence *s = &x->d->sents[x->d->toks[from].sent];
+    /* from is the token after the date: it may be the end of the text */
+    if (from == 0 || from >= x->d->ntok)
+        return 0;
+    const sentence *s = &x->d->sents[x->d->toks[from - 1].sent];
     for (size_t t = from; t < s->first + s->count; t++) {
         const lex_match *m = x_at(x, t, LEX_RELTIME);
         if (m && (!strcmp(x_entry(x, m)->id, "veille") ||
