@@ -45,6 +45,7 @@ struct veille_coder {
     veille_event *events;
     size_t nevents;
     const char *lang;
+    struct geo_memo *geo_memo; /* gazetteer answers seen (places.c) */
     const char *warnings[CODER_MAX_WARNINGS];
     size_t nwarnings;     /* kept */
     size_t warnings_seen; /* including those past the limit */

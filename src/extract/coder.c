@@ -30,6 +30,7 @@ void veille_coder_free(veille_coder *c)
     if (!c)
         return;
     arena_free(&c->mem);
+    free(c->geo_memo);
     buf_free(&c->folded);
     buf_free(&c->err);
     free(c);

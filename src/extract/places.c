@@ -13,6 +13,7 @@
  * near it ("près de", "à 40 km de", "north of"), 3 a region or country.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -59,6 +60,81 @@ static const char *const stop_names[] = {
     "le", "la", "les", "un", "une", "des", "the", "a", "on", "in", "at",
     "selon", "after", "apres", "since", "depuis", "monday", "tuesday",
     NULL};
+
+/* The gazetteer's answers for names already asked about, kept by the
+ * coder across articles (names repeat: Gao, Kidal, Mali): a direct-mapped
+ * table, each slot the last key that hashed there. */
+#define MEMO_SLOTS 8192
+#define MEMO_KEY 40
+
+struct geo_memo {
+    struct {
+        uint64_t h;
+        uint8_t n;      /* key length, 0: empty slot */
+        int8_t prefix;  /* gaz_prefix's answer */
+        uint8_t nplace; /* places kept (-1 255: not looked up) */
+        uint8_t total;
+        char key[MEMO_KEY];
+        gaz_place place[4];
+    } s[MEMO_SLOTS];
+};
+
+static uint64_t hkey(const char *k, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
+    return h;
+}
+
+/* The memo slot of a key, filled with its prefix answer (NULL when the
+ * key is too long to keep, or out of memory). */
+static void *memo_slot(xdoc *x, const gaz *g, const char *k, size_t n)
+{
+    veille_coder *c = x->c;
+    if (n == 0 || n > MEMO_KEY)
+        return NULL;
+    if (!c->geo_memo && !(c->geo_memo = calloc(1, sizeof *c->geo_memo)))
+        return NULL;
+    uint64_t h = hkey(k, n);
+    __typeof__(c->geo_memo->s[0]) *s = &c->geo_memo->s[h & (MEMO_SLOTS - 1)];
+    if (s->n != n || s->h != h || memcmp(s->key, k, n) != 0) {
+        s->h = h;
+        s->n = (uint8_t)n;
+        memcpy(s->key, k, n);
+        s->prefix = (int8_t)gaz_prefix(g, k, n);
+        s->nplace = 255;
+    }
+    return s;
+}
+
+static int memo_prefix(xdoc *x, const gaz *g, const char *k, size_t n)
+{
+    __typeof__(x->c->geo_memo->s[0]) *s = memo_slot(x, g, k, n);
+    return s ? s->prefix : gaz_prefix(g, k, n);
+}
+
+/* Up to max places of that name, best population first. */
+static size_t memo_lookup(xdoc *x, const gaz *g, const char *k, size_t n,
+                          gaz_place *out, size_t max)
+{
+    __typeof__(x->c->geo_memo->s[0]) *s = memo_slot(x, g, k, n);
+    if (!s)
+        return gaz_lookup(g, k, n, out, max);
+    if (s->nplace == 255) {
+        size_t t = gaz_lookup(g, k, n, out, max);
+        size_t kept = t < max ? t : max;
+        /* only short answers are kept: most names have one or two places */
+        if (kept <= 4) {
+            memcpy(s->place, out, kept * sizeof *out);
+            s->nplace = (uint8_t)kept;
+            s->total = (uint8_t)(t > 255 ? 255 : t);
+        }
+        return t;
+    }
+    memcpy(out, s->place, s->nplace * sizeof *out);
+    return s->total;
+}
 
 static int covered(const xdoc *x, size_t t)
 {
@@ -185,20 +261,8 @@ int x_places(xdoc *x)
             if (tk->kind != TOK_WORD || !(tk->flags & TOKF_CAP) ||
                 (tk->flags & TOKF_ELISION) || covered(x, t))
                 continue;
-            /* the longest run of words that names a place */
-            size_t best = 0;
-            for (size_t e = t + 1; e <= hi && e <= t + 5; e++) {
-                if (e > t + 1 && d->toks[e - 1].kind == TOK_PUNCT)
-                    break;
-                key_of(x, t, e, &k);
-                int pr = gaz_prefix(g, k.ptr, k.len);
-                if (pr & 1)
-                    best = e;
-                if (!(pr & 2))
-                    break;
-            }
-            if (!best)
-                continue;
+            /* cheap tests first: the gazetteer is only asked about words
+             * that could be taken */
             long wb = (long)t - 1;
             while (wb >= (long)lo && (x_is(x, (size_t)wb, "la") ||
                                       x_is(x, (size_t)wb, "le") ||
@@ -207,14 +271,29 @@ int x_places(xdoc *x)
                                       x_is(x, (size_t)wb, "the")))
                 wb--;
             int cue = wb >= (long)lo && x_in(x, (size_t)wb, cue_at);
+            if (!cue && (t == lo || x_in(x, t, stop_names)) &&
+                !(t + 1 < hi && x_is(x, t + 1, "(")) &&
+                !(t + 2 < hi && x_is(x, t + 2, "(")))
+                continue;
+            /* the longest run of words that names a place */
+            size_t best = 0;
+            for (size_t e = t + 1; e <= hi && e <= t + 5; e++) {
+                if (e > t + 1 && d->toks[e - 1].kind == TOK_PUNCT)
+                    break;
+                key_of(x, t, e, &k);
+                int pr = memo_prefix(x, g, k.ptr, k.len);
+                if (pr & 1)
+                    best = e;
+                if (!(pr & 2))
+                    break;
+            }
+            if (!best)
+                continue;
             size_t ha = 0, hb = 0;
             int hint = hint_tokens(x, best, hi, &ha, &hb);
             key_of(x, t, best, &k);
             int stop = x_in(x, t, stop_names) && best == t + 1;
-            int sentence_start = t == lo;
-            if (!cue && !hint && (stop || sentence_start))
-                continue;
-            if (!cue && !hint && stop)
+            if (!cue && !hint && (stop || t == lo))
                 continue;
             if (cap == nc) {
                 cap = cap ? cap * 2 : 16;
@@ -226,7 +305,7 @@ int x_places(xdoc *x)
             }
             cand *c = &cands[nc];
             memset(c, 0, sizeof *c);
-            c->n = gaz_lookup(g, k.ptr, k.len, c->c, MAXC);
+            c->n = memo_lookup(x, g, k.ptr, k.len, c->c, MAXC);
             if (c->n > MAXC)
                 c->n = MAXC;
             if (!c->n)

@@ -49,6 +49,9 @@ int x_is(const xdoc *x, size_t t, const char *s)
     if (t >= x->d->ntok)
         return 0;
     const token *k = &x->d->toks[t];
+    /* the first byte settles most comparisons without a strlen */
+    if (!k->flen || tok_fold(x->d, k)[0] != s[0])
+        return 0;
     size_t n = strlen(s);
     return k->flen == n && memcmp(tok_fold(x->d, k), s, n) == 0;
 }
