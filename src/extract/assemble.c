@@ -294,13 +294,21 @@ static const taxon *refine(const xdoc *x, frame *f)
     return to ? taxonomy_find(to) : f->tx;
 }
 
+/* A number as text, without printf (it is on every event). */
 static void put_num(xdoc *x, veille_str *v, long n)
 {
     char tmp[24];
-    int k = snprintf(tmp, sizeof tmp, "%ld", n);
-    char *s = arena_strndup(&x->c->mem, tmp, (size_t)k);
+    int i = 24, neg = n < 0;
+    unsigned long u = neg ? 0UL - (unsigned long)n : (unsigned long)n;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg)
+        tmp[--i] = '-';
+    char *s = arena_strndup(&x->c->mem, tmp + i, (size_t)(24 - i));
     if (s)
-        *v = (veille_str){s, (size_t)k};
+        *v = (veille_str){s, (size_t)(24 - i)};
 }
 
 static void put_date(xdoc *x, veille_str *v, long day)
