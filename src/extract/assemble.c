@@ -651,13 +651,25 @@ int extract_events(veille_coder *c, const veille_article *a,
         return VEILLE_ENOMEM;
     const textdoc *d = &c->doc;
 
-    /* 1. every date expression, so that "le 7" is not a count of seven */
-    for (size_t si = 0; si < d->nsent; si++) {
-        const sentence *s = &d->sents[si];
-        size_t t = s->first, end = s->first + s->count;
-        xdate dt;
-        while (t < end && x_date(&x, t, end, &dt))
-            t = dt.first + dt.count;
+    /* 1. every date expression, so that "le 7" is not a count of seven.
+     * An article without a publication date is dated by its latest full
+     * date ("le 30 octobre 2023"), and read again against it. */
+    for (int pass = 0; pass < 2; pass++) {
+        long latest = NO_DATE;
+        for (size_t si = 0; si < d->nsent; si++) {
+            const sentence *s = &d->sents[si];
+            size_t t = s->first, end = s->first + s->count;
+            xdate dt;
+            while (t < end && x_date(&x, t, end, &dt)) {
+                t = dt.first + dt.count;
+                if (dt.day > latest)
+                    latest = dt.day;
+            }
+        }
+        if (x.pub != NO_DATE || latest == NO_DATE)
+            break;
+        x.pub = latest;
+        x.pub_derived = 1;
     }
     x_focus_country(&x);
     if (x_places(&x))

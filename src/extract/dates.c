@@ -135,7 +135,7 @@ static long resolve(const xdoc *x, long y, int m, int d)
  * when `last`. */
 static long weekday_date(const xdoc *x, int wd, int last)
 {
-    if (x->pub == NO_DATE)
+    if (x->pub == NO_DATE || x->pub_derived)
         return NO_DATE;
     /* 1970-01-01 was a Thursday (4). */
     long pw = ((x->pub % 7) + 7 + 3) % 7 + 1;
@@ -349,7 +349,7 @@ int x_date(xdoc *x, size_t from, size_t to, xdate *out)
 
         /* hier, avant-hier, the previous day, last week, earlier this week */
         const lex_match *rm = x_at(x, t, LEX_RELTIME);
-        if (rm && x->pub != NO_DATE) {
+        if (rm && x->pub != NO_DATE && !x->pub_derived) {
             const lex_entry *re = x_entry(x, rm);
             int week = strncmp(re->id, "week_", 5) == 0;
             if (found(x, out, x->pub + re->num, NO_DATE, week ? 2 : 1, t,

@@ -220,7 +220,11 @@ static double score(const xdoc *x, const cand *k, const gaz_place *p,
     if (p->fclass == 'P')
         s += 2;
     else if (p->fclass == 'A')
-        s += k->region ? 3 : 0.5;
+        s += 0.5;
+    /* "région de Tombouctou": ACLED places a region's events at its seat */
+    if (k->region && p->fclass == 'P' &&
+        (!strcmp(p->fcode, "PPLA") || !strcmp(p->fcode, "PPLC")))
+        s += 3;
     else if (!k->natural)
         s -= 3;
     if (k->natural && p->fclass != 'P')
@@ -271,7 +275,11 @@ int x_places(xdoc *x)
                                       x_is(x, (size_t)wb, "the")))
                 wb--;
             int cue = wb >= (long)lo && x_in(x, (size_t)wb, cue_at);
-            if (!cue && (t == lo || x_in(x, t, stop_names)) &&
+            /* words that name no place in a conflict report, cue or not */
+            if (x_in(x, t, stop_names) && (t + 1 >= hi || d->toks[t + 1].kind != TOK_WORD ||
+                                           !(d->toks[t + 1].flags & TOKF_CAP)))
+                continue;
+            if (!cue && t == lo &&
                 !(t + 1 < hi && x_is(x, t + 1, "(")) &&
                 !(t + 2 < hi && x_is(x, t + 2, "(")))
                 continue;

@@ -6,6 +6,27 @@
 
 #include "xdoc.h"
 
+/* A publication date in an article's address, as news sites write it:
+ * /2023/11/08/ or 2023-11-08. */
+static long url_date(veille_str u)
+{
+    for (size_t i = 0; i + 10 <= u.len; i++) {
+        const char *s = u.ptr + i;
+        if (!(s[0] == '1' || s[0] == '2') || (i && s[-1] >= '0' && s[-1] <= '9'))
+            continue;
+        char sep = s[4];
+        if ((sep != '/' && sep != '-') || s[7] != sep)
+            continue;
+        char iso[10] = {s[0], s[1], s[2], s[3], '-', s[5], s[6], '-', s[8], s[9]};
+        if (i + 10 < u.len && u.ptr[i + 10] >= '0' && u.ptr[i + 10] <= '9')
+            continue;
+        long d = parse_iso_date(iso, 10);
+        if (d != NO_DATE)
+            return d;
+    }
+    return NO_DATE;
+}
+
 int xdoc_init(xdoc *x, veille_coder *c, const veille_article *a,
               const lex_match *m, size_t nm, int lang,
               const veille_code_options *opts)
@@ -29,8 +50,24 @@ int xdoc_init(xdoc *x, veille_coder *c, const veille_article *a,
         x->first[m[i].first] = (int32_t)i;
     veille_str p = a->f[VEILLE_F_PUBLISHED];
     x->pub = parse_iso_date(p.ptr, p.len);
+    /* "2023-10": published some day that month; its last day bounds the
+     * dates the article can speak of */
+    if (x->pub == NO_DATE && p.len == 7 && p.ptr[4] == '-') {
+        char iso[11];
+        memcpy(iso, p.ptr, 7);
+        memcpy(iso + 7, "-01", 4);
+        long first = parse_iso_date(iso, 10);
+        if (first != NO_DATE) {
+            long y;
+            int mo, dd;
+            civil_from_days(first + 31, &y, &mo, &dd);
+            x->pub = first + 31 - dd; /* the month's last day */
+        }
+    }
     if (x->pub == NO_DATE && opts && opts->published)
         x->pub = parse_iso_date(opts->published, strlen(opts->published));
+    if (x->pub == NO_DATE)
+        x->pub = url_date(a->f[VEILLE_F_URL]);
     return 0;
 }
 

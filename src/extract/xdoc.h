@@ -26,7 +26,8 @@ typedef struct xdoc {
     int32_t *first; /* per token: its first match, or -1 */
     uint8_t *tf;    /* per token: XT_* */
     int lang;       /* LANG_FR or LANG_EN */
-    long pub;       /* publication date in days since 1970-01-01, or LONG_MIN */
+    long pub;       /* publication date in days since 1970-01-01, or NO_DATE */
+    int pub_derived; /* pub was read from the text: no weekday counts from it */
     const lex_entry *country; /* the focus country, or NULL */
     struct xplace *places;    /* every place name, in text order */
     size_t nplaces;
