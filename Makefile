@@ -10,7 +10,8 @@
 
 CC      ?= cc
 CLANG   ?= clang
-PKGS    := libutf8proc
+# Unicode (utf8proc), the embedded store (SQLite), the team store (libpq).
+PKGS    := libutf8proc sqlite3 libpq
 # Tests also read veille's JSON back with a real JSON library.
 TEST_PKGS := cmocka jansson
 CSTD    := -std=c17 -D_GNU_SOURCE
@@ -20,13 +21,14 @@ DICT_DIR ?= $(CURDIR)/data
 DATA_DIR ?= $(CURDIR)/var
 DEFS    := -DVEILLE_DEFAULT_DICT='"$(DICT_DIR)"' -DVEILLE_DEFAULT_DATA='"$(DATA_DIR)"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc) -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lsqlite3 -lpq) -lm
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fPIC -Iinclude -Isrc/core $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
 
 B ?= build
 
 LIB_SRC := $(wildcard src/core/*.c src/text/*.c src/lexicon/*.c \
-                      src/extract/*.c src/read/*.c src/export/*.c src/geo/*.c)
+                      src/extract/*.c src/read/*.c src/export/*.c src/geo/*.c \
+                      src/store/*.c src/resolve/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
