@@ -31,7 +31,7 @@ int buf_reserve(buf *b, size_t extra)
     return 0;
 }
 
-void buf_put(buf *b, const void *p, size_t n)
+void buf_put_slow(buf *b, const void *p, size_t n)
 {
     if (buf_reserve(b, n))
         return;
@@ -42,14 +42,6 @@ void buf_put(buf *b, const void *p, size_t n)
 }
 
 void buf_puts(buf *b, const char *s) { buf_put(b, s, strlen(s)); }
-
-void buf_putc(buf *b, char c)
-{
-    if (buf_reserve(b, 1))
-        return;
-    b->ptr[b->len++] = c;
-    b->ptr[b->len] = '\0';
-}
 
 void buf_vprintf(buf *b, const char *fmt, va_list ap)
 {

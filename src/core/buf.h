@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct buf {
     char *ptr; /* NUL-terminated when len > 0 or after buf_cstr() */
@@ -18,9 +19,22 @@ typedef struct buf {
 #define BUF_INIT {NULL, 0, 0, 0}
 
 int buf_reserve(buf *b, size_t extra);
-void buf_put(buf *b, const void *p, size_t n);
+void buf_put_slow(buf *b, const void *p, size_t n);
+
+/* Appends n bytes; inline while they fit, which is nearly always. */
+static inline void buf_put(buf *b, const void *p, size_t n)
+{
+    if (b->cap - b->len > n && !b->oom) {
+        memcpy(b->ptr + b->len, p, n);
+        b->len += n;
+        b->ptr[b->len] = '\0';
+    } else {
+        buf_put_slow(b, p, n);
+    }
+}
+
+static inline void buf_putc(buf *b, char c) { buf_put(b, &c, 1); }
 void buf_puts(buf *b, const char *s);
-void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void buf_vprintf(buf *b, const char *fmt, va_list ap);

@@ -145,6 +145,10 @@ veille_str x_actor_name(xdoc *x, const lex_entry *e, long day)
     for (const char *p = tpl; *p;) {
         const char *val = NULL;
         size_t vlen = 0, skip = 0;
+        if (*p != '{') {
+            o[k++] = *p++;
+            continue;
+        }
         if (strncmp(p, "{country}", 9) == 0) {
             val = k >= 3 && !memcmp(o + k - 3, "of ", 3) && cof ? cof : cname;
             vlen = val ? strlen(val) : 0;

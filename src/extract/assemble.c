@@ -316,11 +316,16 @@ static void put_date(xdoc *x, veille_str *v, long day)
     long y;
     int m, d;
     civil_from_days(day, &y, &m, &d);
-    char tmp[16];
-    int k = snprintf(tmp, sizeof tmp, "%04ld-%02d-%02d", y, m, d);
-    char *s = arena_strndup(&x->c->mem, tmp, (size_t)k);
+    if (y < 0 || y > 9999)
+        return;
+    /* YYYY-MM-DD by hand: this runs for every event */
+    char tmp[10] = {(char)('0' + y / 1000), (char)('0' + y / 100 % 10),
+                    (char)('0' + y / 10 % 10), (char)('0' + y % 10), '-',
+                    (char)('0' + m / 10), (char)('0' + m % 10), '-',
+                    (char)('0' + d / 10), (char)('0' + d % 10)};
+    char *s = arena_strndup(&x->c->mem, tmp, sizeof tmp);
     if (s)
-        *v = (veille_str){s, (size_t)k};
+        *v = (veille_str){s, sizeof tmp};
 }
 
 static void add_ev(veille_event *e, int field, const xdoc *x, size_t first,
@@ -340,10 +345,30 @@ static veille_str words(const xdoc *x, size_t first, size_t count)
     return (veille_str){x->d->text + off, len};
 }
 
+/* d with five decimals ("-3.00417"), as printf's %.5f writes it for
+ * coordinates, without printf on the hot path. */
 static void put_float(xdoc *x, veille_str *v, double d)
 {
+    if (!(d > -1e9 && d < 1e9))
+        return;
+    int neg = d < 0;
+    unsigned long long q = (unsigned long long)((neg ? -d : d) * 1e5 + 0.5);
     char tmp[32];
-    int k = snprintf(tmp, sizeof tmp, "%.5f", d);
+    int k = 0;
+    unsigned long long ip = q / 100000, fp = q % 100000;
+    char rev[20];
+    int nr = 0;
+    do {
+        rev[nr++] = (char)('0' + ip % 10);
+        ip /= 10;
+    } while (ip);
+    if (neg && q)
+        tmp[k++] = '-';
+    while (nr)
+        tmp[k++] = rev[--nr];
+    tmp[k++] = '.';
+    for (unsigned long long div = 10000; div; div /= 10)
+        tmp[k++] = (char)('0' + fp / div % 10);
     char *s = arena_strndup(&x->c->mem, tmp, (size_t)k);
     if (s)
         *v = (veille_str){s, (size_t)k};
@@ -452,8 +477,19 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     char *eid = arena_alloc(&c->mem, id->len + 24);
     if (!eid)
         return -1;
-    int k = snprintf(eid, id->len + 24, "%.*s-%zu", (int)id->len, id->ptr, n);
-    e->v[EF_EVENT_ID_CNTY] = (veille_str){eid, (size_t)k};
+    memcpy(eid, id->ptr, id->len);
+    size_t k = id->len;
+    eid[k++] = '-';
+    char rev[24];
+    int nr = 0;
+    size_t num = n;
+    do {
+        rev[nr++] = (char)('0' + num % 10);
+        num /= 10;
+    } while (num);
+    while (nr)
+        eid[k++] = rev[--nr];
+    e->v[EF_EVENT_ID_CNTY] = (veille_str){eid, k};
 
     /* when */
     long day = NO_DATE, end = NO_DATE;

@@ -59,8 +59,10 @@ long parse_iso_date(const char *s, size_t n)
     for (int i = 0; i < 10; i++)
         if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
             return NO_DATE;
-    long y = strtol(s, NULL, 10);
-    int m = (int)strtol(s + 5, NULL, 10), d = (int)strtol(s + 8, NULL, 10);
+#define DIG(i) (s[i] - '0')
+    long y = DIG(0) * 1000 + DIG(1) * 100 + DIG(2) * 10 + DIG(3);
+    int m = DIG(5) * 10 + DIG(6), d = DIG(8) * 10 + DIG(9);
+#undef DIG
     return valid(y, m, d) ? days_from_civil(y, m, d) : NO_DATE;
 }
 

@@ -42,12 +42,15 @@ int xdoc_init(xdoc *x, veille_coder *c, const veille_article *a,
     size_t n = x->d->ntok ? x->d->ntok : 1;
     x->first = arena_alloc(&c->mem, n * sizeof *x->first);
     x->tf = arena_zalloc(&c->mem, n);
-    if (!x->first || !x->tf)
+    x->kinds = arena_zalloc(&c->mem, n * sizeof *x->kinds);
+    if (!x->first || !x->tf || !x->kinds)
         return -1;
     for (size_t i = 0; i < x->d->ntok; i++)
         x->first[i] = -1;
-    for (size_t i = nm; i-- > 0;)
+    for (size_t i = nm; i-- > 0;) {
         x->first[m[i].first] = (int32_t)i;
+        x->kinds[m[i].first] |= 1u << m[i].kind;
+    }
     veille_str p = a->f[VEILLE_F_PUBLISHED];
     x->pub = parse_iso_date(p.ptr, p.len);
     /* "2023-10": published some day that month; its last day bounds the
@@ -71,9 +74,11 @@ int xdoc_init(xdoc *x, veille_coder *c, const veille_article *a,
     return 0;
 }
 
+_Static_assert(LEX_KIND_COUNT <= 32, "a token's kinds fit in 32 bits");
+
 const lex_match *x_at(const xdoc *x, size_t t, int kind)
 {
-    if (t >= x->d->ntok || x->first[t] < 0)
+    if (t >= x->d->ntok || !(x->kinds[t] >> kind & 1))
         return NULL;
     for (size_t i = (size_t)x->first[t]; i < x->nm && x->m[i].first == t; i++)
         if (x->m[i].kind == kind)
@@ -95,9 +100,18 @@ int x_is(const xdoc *x, size_t t, const char *s)
 
 int x_in(const xdoc *x, size_t t, const char *const *list)
 {
-    for (; *list; list++)
-        if (x_is(x, t, *list))
+    if (t >= x->d->ntok)
+        return 0;
+    const token *k = &x->d->toks[t];
+    if (!k->flen)
+        return 0;
+    const char *f = tok_fold(x->d, k);
+    /* one pass of first-byte tests: lists are short, most words fail */
+    for (; *list; list++) {
+        const char *s = *list;
+        if (s[0] == f[0] && strncmp(s, f, k->flen) == 0 && !s[k->flen])
             return 1;
+    }
     return 0;
 }
 

@@ -24,6 +24,7 @@ typedef struct xdoc {
     const lex_match *m;
     size_t nm;
     int32_t *first; /* per token: its first match, or -1 */
+    uint32_t *kinds; /* per token: bit k set when a match of kind k starts there */
     uint8_t *tf;    /* per token: XT_* */
     int lang;       /* LANG_FR or LANG_EN */
     long pub;       /* publication date in days since 1970-01-01, or NO_DATE */

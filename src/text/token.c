@@ -235,7 +235,8 @@ static size_t scan_word(tokctx *x, src t, size_t i)
         if (is_alnum(c)) {
             if (is_alpha(c)) {
                 nletters++;
-                if (!is_upper(c) && utf8proc_category(c) != UTF8PROC_CATEGORY_MN)
+                if (!is_upper(c) &&
+                    (c < 0x80 || utf8proc_category(c) != UTF8PROC_CATEGORY_MN))
                     all_upper = 0;
             }
             i += (size_t)k;
