@@ -178,6 +178,10 @@ veille_str x_actor_name(xdoc *x, const lex_entry *e, long day)
                 k--;
         } else if (k && o[k - 1] == ' ' && (*p == ' ' || !*p)) {
             k--;
+            /* "Military Forces of {country}" with no country known:
+             * "Military Forces", not "Military Forces of" */
+            if (k >= 3 && memcmp(o + k - 3, " of", 3) == 0)
+                k -= 3;
         }
     }
     o[k] = '\0';
@@ -204,15 +208,35 @@ static int x_at_end(const xdoc *x, size_t t, int kind)
 }
 
 /* The word before token t, skipping determiners, within the sentence. */
-static long word_before(const xdoc *x, size_t t, size_t lo)
+static int is_agent_mark(const xdoc *x, long t);
+static int is_target_mark(const xdoc *x, long t);
+static int is_of(const xdoc *x, long t);
+
+static long skip_dets(const xdoc *x, size_t t, size_t lo)
 {
     size_t j = t;
     while (j > lo) {
         j--;
-        if (!x_in(x, j, dets))
+        if (!x_in(x, j, dets) || is_of(x, (long)j))
             return (long)j;
     }
     return -1;
+}
+
+/* "frappe de l'armée": "de" is the word before; but "par des hommes
+ * armés", "contre des civils": the mark before the partitive "des". */
+static long word_before(const xdoc *x, size_t t, size_t lo)
+{
+    long j = skip_dets(x, t, lo);
+    if (j > (long)lo && is_of(x, j)) {
+        long k = skip_dets(x, (size_t)j, lo);
+        if (is_agent_mark(x, k) || is_target_mark(x, k) ||
+            (k >= 0 && x_at_end(x, (size_t)k, LEX_REPORT)) ||
+            (k >= 0 && (x_is(x, (size_t)k, "entre") ||
+                        x_is(x, (size_t)k, "between"))))
+            return k;
+    }
+    return j;
 }
 
 static int is_agent_mark(const xdoc *x, long t)
@@ -340,9 +364,33 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
         /* "selon des habitants", "residents said": a source, not a role */
         size_t ae = a.first + a.count;
         if ((wb >= 0 && x_at_end(x, (size_t)wb, LEX_REPORT)) ||
+            (wb > (long)lo && x_at(x, (size_t)wb, LEX_WEEKDAY) &&
+             x_at_end(x, (size_t)wb - 1, LEX_REPORT)) ||
             (t >= t1 && ae < hi && x_at(x, ae, LEX_REPORT))) {
             t = ae - 1;
             continue;
+        }
+        /* "L'armée a annoncé la mort de cinq civils": the speaker, not the
+         * attacker — unless it speaks of its own act ("a annoncé avoir
+         * frappé", "said it had killed") */
+        if (t < t0 && ae < t0) {
+            size_t r = ae;
+            if (r + 1 < t0 && !x_at(x, r, LEX_REPORT) &&
+                x->d->toks[r].kind == TOK_WORD)
+                r++; /* an adverb or a date word between */
+            const lex_match *rm = x_at(x, r, LEX_REPORT);
+            if (rm && r + rm->count < t0) {
+                size_t n = r + rm->count;
+                if (n + 1 < t0 && x_at(x, n, LEX_WEEKDAY))
+                    n++; /* "a démenti mercredi avoir tué" */
+                static const char *const own[] = {
+                    "avoir", "d'", "having", "it", "they", "qu'elle",
+                    "qu'il", "qu'ils", "ses", "its", "their", NULL};
+                if (!x_in(x, n, own)) {
+                    t = r + rm->count - 1;
+                    continue;
+                }
+            }
         }
         if (t < t0) {
             subject2 = subject;

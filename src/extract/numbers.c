@@ -146,8 +146,8 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         *ne = e;
         return v;
     }
-    /* English "a civilian was killed": one. */
-    for (size_t j = c; j-- > from;) {
+    /* English "a civilian was killed": one.  (French "a" is a verb.) */
+    for (size_t j = c; x->lang == LANG_EN && j-- > from;) {
         if (stops(x, j))
             break;
         if (x_is(x, j, "a") || x_is(x, j, "an")) {
@@ -163,6 +163,13 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             break;
         size_t e;
         long v = x_number(x, j, hi, &e);
+        /* "une quinzaine", "a dozen": the article, then the count */
+        size_t e_next;
+        long next = v == 1 && e < hi ? x_number(x, e, hi, &e_next) : -1;
+        if (next >= 0) {
+            v = next;
+            e = e_next;
+        }
         if (v >= 0 && !(x->tf[j] & XT_USED) && !is_unit(x, e)) {
             *nf = j;
             *ne = e;
