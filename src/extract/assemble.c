@@ -395,12 +395,24 @@ static void put_place(xdoc *x, const frame *f, veille_event *e)
     if (!p)
         return;
     if (p == &cp) {
-        /* only the country is known: its name, at its capital */
+        /* only the country is known: ACLED codes the event at the
+         * capital, geo_precision 3 */
         const char *cn = lex_attr_get(x->country, "name");
-        e->v[EF_LOCATION] = vs(cn ? cn : p->country);
-        e->v[EF_COUNTRY] = e->v[EF_LOCATION];
-    } else {
         e->v[EF_LOCATION] = vs(p->name);
+        e->v[EF_ADMIN1] = vs(p->admin1);
+        e->v[EF_ADMIN2] = vs(p->admin2);
+        e->v[EF_ADMIN3] = vs(p->admin3);
+        e->v[EF_COUNTRY] = vs(cn ? cn : p->country);
+    } else {
+        /* The place as the source spells it ("Niafounke", "Tombouctou"),
+         * as ACLED writes it; the gazetteer's own name when the text
+         * shouts it (KIDAL) or when a region stands for its seat. */
+        veille_str said = words(x, pl->first, pl->count);
+        int lower = 0;
+        for (size_t i = 0; i < said.len; i++)
+            if (said.ptr[i] >= 'a' && said.ptr[i] <= 'z')
+                lower = 1;
+        e->v[EF_LOCATION] = prec < 3 && lower ? said : vs(p->name);
         e->v[EF_ADMIN1] = vs(p->admin1);
         e->v[EF_ADMIN2] = vs(p->admin2);
         e->v[EF_ADMIN3] = vs(p->admin3);
