@@ -127,7 +127,21 @@ static int read_frame(xdoc *x, size_t si, frame *f)
         for (size_t j = e1; j < s->first + s->count && j < e1 + 5; j++) {
             const lex_match *cm = x_at(x, j, LEX_CASUALTY);
             if (cm && !strcmp(x_entry(x, cm)->cls, "killed")) {
-                f->a1_victim = 1;
+                /* "X killed one civilian", "X ont tué cinq civils": the
+                 * verb has an object, X is the killer; "X were killed in",
+                 * "X ont péri dans": X died */
+                size_t o = cm->first + cm->count;
+                static const char *const obj[] = {
+                    "the", "a", "an", "his", "their", "un", "une", "des",
+                    "les", "le", "la", "l'", "leur", "leurs", "plusieurs",
+                    "several", "dozens", "scores", "at", "au", "nearly",
+                    "about", "some", "environ", "pres", NULL};
+                int active = o < s->first + s->count &&
+                             (x->d->toks[o].kind == TOK_NUMBER ||
+                              x_at(x, o, LEX_NUMBER) || x_at(x, o, LEX_ACTOR) ||
+                              x_in(x, o, obj));
+                if (!active)
+                    f->a1_victim = 1;
                 break;
             }
             if (x->d->toks[j].kind == TOK_PUNCT)
