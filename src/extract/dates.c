@@ -189,7 +189,12 @@ static int found(xdoc *x, xdate *out, long day, long end, int prec,
 {
     if (day == NO_DATE)
         return 0;
-    size_t vc, v = prec == 1 ? veille_after(x, stop, &vc) : 0;
+    /* only when the date is the report's ("a annoncé mercredi … la
+     * veille"), not the event's ("On July 9, … abducted the day before") */
+    int reported = 0;
+    for (size_t j = first; j-- > 0 && j + 4 > first && !reported;)
+        reported = x_at(x, j, LEX_REPORT) != NULL;
+    size_t vc, v = prec == 1 && reported ? veille_after(x, stop, &vc) : 0;
     if (v) {
         for (size_t i = first; i < stop; i++)
             x->tf[i] |= XT_DATE;
