@@ -196,17 +196,6 @@ static const char *const dets[] = {
     "its", "his", "her", "suspected", "presumed", "presumes", "presume",
     "presumes", "suspected", "alleged", "supposed", "so-called", NULL};
 
-/* Does a match of that kind end at token t? */
-static int x_at_end(const xdoc *x, size_t t, int kind)
-{
-    for (size_t j = t + 1; j-- > 0 && j + 6 > t;) {
-        const lex_match *m = x_at(x, j, kind);
-        if (m && m->first + m->count == t + 1)
-            return 1;
-    }
-    return 0;
-}
-
 /* The word before token t, skipping determiners, within the sentence. */
 static int is_agent_mark(const xdoc *x, long t);
 static int is_target_mark(const xdoc *x, long t);

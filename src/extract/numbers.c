@@ -131,7 +131,12 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             for (size_t q = k; q-- > from && q + 4 > k;) {
                 size_t e2;
                 long w = x_number(x, q, k, &e2);
-                if (w >= 0 && !(x->tf[q] & XT_USED) && !is_unit(x, e2)) {
+                /* a count of people: "trois soldats et…", not "(coded at
+                 * geoprecision 2), four killed" nor "wounding two youths,
+                 * one died" */
+                int people = e2 < k && x->d->toks[e2].kind == TOK_WORD &&
+                             !(q > from && x_at_end(x, q - 1, LEX_CASUALTY));
+                if (w >= 0 && people && !(x->tf[q] & XT_USED) && !is_unit(x, e2)) {
                     v += w;
                     j = q;
                     added = 1;

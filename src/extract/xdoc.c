@@ -86,6 +86,16 @@ const lex_match *x_at(const xdoc *x, size_t t, int kind)
     return NULL;
 }
 
+int x_at_end(const xdoc *x, size_t t, int kind)
+{
+    for (size_t j = t + 1; j-- > 0 && j + 6 > t;) {
+        const lex_match *m = x_at(x, j, kind);
+        if (m && m->first + m->count == t + 1)
+            return 1;
+    }
+    return 0;
+}
+
 int x_is(const xdoc *x, size_t t, const char *s)
 {
     if (t >= x->d->ntok)

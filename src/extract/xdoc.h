@@ -43,6 +43,8 @@ int xdoc_init(xdoc *x, veille_coder *c, const veille_article *a,
 
 /* The first match of that kind starting at token t, or NULL. */
 const lex_match *x_at(const xdoc *x, size_t t, int kind);
+/* Does a match of that kind end at token t? */
+int x_at_end(const xdoc *x, size_t t, int kind);
 /* The entry of a match. */
 static inline const lex_entry *x_entry(const xdoc *x, const lex_match *m)
 {
