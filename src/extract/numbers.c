@@ -93,6 +93,26 @@ static int stops(const xdoc *x, size_t t)
     return strchr(",;:.!?", tok_fold(x->d, k)[0]) != NULL;
 }
 
+/* "a notable and his son", "un commerçant et son fils": after the one
+ * at j, a second person.  Sets *ne past it. */
+static int and_another(const xdoc *x, size_t j, size_t hi, size_t *ne)
+{
+    static const char *const and[] = {"and", "et", NULL};
+    static const char *const another[] = {"his", "her", "a", "an", "another",
+                                          "son", "sa", "un", "une", "the",
+                                          NULL};
+    for (size_t k = j + 2; k < j + 5 && k + 2 < hi; k++) {
+        if (x->d->toks[k - 1].kind != TOK_WORD)
+            break;
+        if (x_in(x, k, and) && x_in(x, k + 1, another) &&
+            x->d->toks[k + 2].kind == TOK_WORD) {
+            *ne = k + 3;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The count that goes with the casualty word at c: before it, else after
  * it.  Returns the value and its tokens, or -1. */
 static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
@@ -178,6 +198,8 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         if (v >= 0 && !(x->tf[j] & XT_USED) && !is_unit(x, e)) {
             *nf = j;
             *ne = e;
+            if (v == 1 && e == j + 1 && and_another(x, j, hi, ne))
+                return 2;
             return v;
         }
         static const char *const one[] = {"a", "an", "un", "une", NULL};
@@ -186,6 +208,8 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         if (j == cend && x_in(x, j, one)) {
             *nf = j;
             *ne = j + 1;
+            if (and_another(x, j, hi, ne))
+                return 2;
             return 1;
         }
         /* "the village chief" (singular: not ending in s) */
