@@ -79,6 +79,23 @@ static uint32_t mask_of(const char *cls)
 
 static int is_political(const taxon *t) { return t->event_type[0] == '\0'; }
 
+/* A people named as who fights (an entry with `armed`): its militia. */
+static void armed_people(xdoc *x, xmention *m)
+{
+    if (!m->m)
+        return;
+    const char *armed = lex_attr_get(x_entry(x, m->m), "armed");
+    long id = armed ? lex_find(x->lx, LEX_ACTOR, armed) : -1;
+    if (id < 0)
+        return;
+    lex_match *nm = arena_alloc(&x->c->mem, sizeof *nm);
+    if (!nm)
+        return;
+    *nm = *m->m;
+    nm->entry = (uint32_t)id;
+    m->m = nm;
+}
+
 static int read_frame(xdoc *x, size_t si, frame *f)
 {
     const sentence *s = &x->d->sents[si];
@@ -122,6 +139,12 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     f->fatal = x_fatalities(x, si, &f->fat_first, &f->fat_count);
     f->last_fatal = f->fatal;
     x_roles(x, si, best, &f->a1, &f->a2);
+    /* "Fulani attacked the village", "clashed with Bambara hunters": a
+     * people that fights is its militia */
+    int fights = !strcmp(f->trig->cls, "armed_clash");
+    armed_people(x, &f->a1);
+    if (fights)
+        armed_people(x, &f->a2);
     if (f->a1.m) {
         size_t e1 = f->a1.first + f->a1.count;
         for (size_t j = e1; j < s->first + s->count && j < e1 + 5; j++) {
