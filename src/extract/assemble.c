@@ -37,6 +37,7 @@ typedef struct frame {
     xmention a1, a2;
     xclaim claim;
     int a1_victim; /* actor1 is who was killed ("des soldats ont péri") */
+    int mutiny;    /* "soldiers mutinied": state forces turned rebels */
     const xplace *place;
     uint32_t mask; /* what the sentence also says (M_*) */
 } frame;
@@ -139,6 +140,14 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     f->fatal = x_fatalities(x, si, &f->fat_first, &f->fat_count);
     f->last_fatal = f->fatal;
     x_roles(x, si, best, &f->a1, &f->a2);
+    /* ACLED codes mutinous soldiers as "Mutiny of <their force>", a rebel
+     * group (inter 2) */
+    static const char *const mutiny[] = {
+        "mutiny", "mutinied", "mutineers", "mutinous", "mutinies",
+        "mutinerie", "mutineries", "mutins", "mutine", "mutines",
+        "mutinent", NULL};
+    for (size_t t = s->first; t < s->first + s->count && !f->mutiny; t++)
+        f->mutiny = x_in(x, t, mutiny);
     /* "Fulani attacked the village", "clashed with Bambara hunters": a
      * people that fights is its militia */
     int fights = !strcmp(f->trig->cls, "armed_clash");
@@ -291,6 +300,8 @@ static const taxon *refine(const xdoc *x, frame *f)
     const char *c = f->tx->code;
     int i1 = f->a1.m ? x_inter(x_entry(x, f->a1.m)) : 0;
     int i2 = f->a2.m ? x_inter(x_entry(x, f->a2.m)) : 0;
+    if (f->mutiny && i1 == 1 && !strcmp(f->tx->event_type, "Battles"))
+        i1 = 2; /* mutineers who fight or take ground; rioting ones riot */
     if (f->a1_victim && (i1 == 1 || i1 == 8) && !i2) {
         i2 = i1; /* soldiers killed: the target is armed */
         i1 = 0;
@@ -660,6 +671,21 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     if (a1) {
         put_actor(x, e, EF_ACTOR1, EF_ACTOR1_TEXT, EF_INTER1, EF_ACTOR1, a1, m1, day);
         i1 = x_inter_at(x, a1);
+        if (f->mutiny && i1 == 1 && !strcmp(et, "Battles")) {
+            veille_str own = e->v[EF_ACTOR1];
+            char *m = arena_alloc(&c->mem, own.len + 10);
+            if (m) {
+                memcpy(m, "Mutiny of ", 10);
+                memcpy(m + 10, own.ptr, own.len);
+                e->v[EF_ACTOR1] = (veille_str){m, own.len + 10};
+                i1 = 2;
+                put_num(x, &e->v[EF_INTER1], i1);
+                if (a2 == NULL && m1) { /* they rose against their own */
+                    a2 = a1;
+                    m2 = NULL;
+                }
+            }
+        }
     }
     if (assoc1)
         e->v[EF_ASSOC_ACTOR_1] = x_actor_name(x, assoc1, day);
