@@ -115,9 +115,10 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             const lex_entry *e = x_entry(x, &x->m[i]);
             int p = entry_prec(e);
             /* Only firm words change a class: "to protest recent attacks"
-             * is no clash. */
+             * is no clash; "set fire", "burned" are firm enough for a
+             * crowd that destroys. */
             uint32_t mk = mask_of(e->cls);
-            if (p >= 5 || !(mk & (M_CLASH | M_DESTROY)))
+            if (p >= 5 || !(mk & M_CLASH))
                 mask |= mk;
             if (p > best_prec) {
                 best = &x->m[i];
@@ -209,7 +210,9 @@ static int is_crowd_event(const taxon *t)
 /* Can frame f be part of incident g (both read from one article)? */
 static int same_incident(const xdoc *x, const frame *g, const frame *f)
 {
-    if (is_crowd_event(g->tx) && (f->mask & (M_CLASH | M_DESTROY | M_RIOT)) &&
+    uint32_t fm = f->mask | mask_of(f->tx->code);
+    if (is_crowd_event(g->tx) &&
+        (fm & (M_CLASH | M_DESTROY | M_RIOT | M_INTERVENE | M_FORCE)) &&
         crowd_only(x, f) && (!f->has_date || !g->has_date ||
                              f->date.day == g->date.day))
         return 1;

@@ -299,6 +299,20 @@ int x_places(xdoc *x)
                 continue;
             size_t ha = 0, hb = 0;
             int hint = hint_tokens(x, best, hi, &ha, &hb);
+            /* "the death of Justin Zongo": a name followed by another
+             * capitalised word that does not continue it is a person's
+             * first name, not a place ("Mopti Region" still is one) */
+            static const char *const admin_words[] = {
+                "region", "province", "state", "district", "city",
+                "department", "cercle", "circle", "commune", "county",
+                "town", "village", "area", "airport", "camp", NULL};
+            if (!hint && best < hi && d->toks[best].kind == TOK_WORD &&
+                (d->toks[best].flags & TOKF_CAP) &&
+                !(d->toks[best].flags & TOKF_UPPER) &&
+                !x_in(x, best, admin_words) && !x_at(x, best, LEX_ACTOR) &&
+                !x_at(x, best, LEX_COUNTRY) && !x_at(x, best, LEX_MONTH) &&
+                !x_at(x, best, LEX_WEEKDAY))
+                continue;
             key_of(x, t, best, &k);
             int stop = x_in(x, t, stop_names) && best == t + 1;
             if (!cue && !hint && (stop || t == lo))
