@@ -51,6 +51,7 @@ enum {
     M_CLASH = 16,   /* clashed, fought: in a protest, a riot */
     M_DESTROY = 32, /* burned, vandalised, looted */
     M_KILL = 64,    /* someone was killed */
+    M_ATTACK = 128, /* attacked, assaulted: violence on people, any word */
 };
 
 static int entry_prec(const lex_entry *e)
@@ -120,6 +121,8 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             uint32_t mk = mask_of(e->cls);
             if (p >= 5 || !(mk & M_CLASH))
                 mask |= mk;
+            if (!strcmp(e->cls, "attack"))
+                mask |= M_ATTACK;
             if (p > best_prec) {
                 best = &x->m[i];
                 best_prec = p;
@@ -329,8 +332,13 @@ static const taxon *refine(const xdoc *x, frame *f)
         to = "nsa_overtakes_territory";
     else if (!strcmp(c, "nsa_overtakes_territory") && state1)
         to = "gov_regains_territory";
-    else if (!strcmp(c, "looting_property_destruction") && killed)
-        to = armed2 ? "armed_clash" : "attack";
+    else if (!strcmp(c, "looting_property_destruction") &&
+             (killed || (f->mask & M_ATTACK)))
+        to = armed2 ? "armed_clash" : "attack"; /* "attacked and looted" */
+    else if (!strcmp(c, "arrests") && killed && state1 && (armed2 || !i2))
+        to = "armed_clash"; /* an operation: militants killed, others caught */
+    else if (!strcmp(c, "remote_explosive") && (f->mask & M_CLASH) && armed2)
+        to = "armed_clash"; /* an ambush opened by an IED, then gunfire */
     else if ((!strcmp(c, "peaceful_protest") ||
               !strcmp(c, "protest_with_intervention")) &&
              (f->mask & (M_RIOT | M_CLASH | M_DESTROY)))
