@@ -201,6 +201,19 @@ static int is_agent_mark(const xdoc *x, long t);
 static int is_target_mark(const xdoc *x, long t);
 static int is_of(const xdoc *x, long t);
 
+/* A relative clause opens between a and b ("qui avaient été récupérés
+ * par…", "which had been seized by…"). */
+static int relative_between(const xdoc *x, size_t a, size_t b)
+{
+    static const char *const rel[] = {"qui", "which", "who", "that",
+                                      "lesquels", "lesquelles", "dont",
+                                      "whose", NULL};
+    for (size_t j = a; j < b; j++)
+        if (x_in(x, j, rel))
+            return 1;
+    return 0;
+}
+
 static long skip_dets(const xdoc *x, size_t t, size_t lo)
 {
     size_t j = t;
@@ -385,7 +398,10 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
             subject2 = subject;
             subject = a;
         } else if (t >= t1) {
-            if (is_agent_mark(x, wb) && !agent.m)
+            /* "par X" names the agent near the trigger, not in a clause
+             * far after it ("…contre des véhicules qui avaient été
+             * récupérés par des terroristes") */
+            if (is_agent_mark(x, wb) && !agent.m && !relative_between(x, t1, t))
                 agent = a;
             else if (is_target_mark(x, wb) && !patient.m)
                 patient = a;

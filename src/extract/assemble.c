@@ -533,6 +533,55 @@ static void put_actor(xdoc *x, veille_event *e, int name_f, int text_f,
     }
 }
 
+static int is_unidentified(const lex_entry *e)
+{
+    const char *n = lex_attr_get(e, "name");
+    return n && strncmp(n, "Unidentified", 12) == 0;
+}
+
+/* A named armed group (rebels, jihadists, militias: inter 2 to 4) in the
+ * incident's sentence, the next two, then the sentences before: the one
+ * the report holds responsible.  Not `avoid` (the target). */
+static const lex_entry *named_group(xdoc *x, const frame *f,
+                                    const lex_entry *avoid,
+                                    const xmention **mention)
+{
+    const textdoc *d = x->d;
+    size_t order[2][2] = {{f->sent, f->sent + 3}, {0, f->sent}};
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t si = order[pass][0]; si < order[pass][1] && si < d->nsent; si++) {
+            const sentence *s = &d->sents[si];
+            /* "No group has claimed it, but Boko Haram…": no one named */
+            static const char *const neg[] = {"no", "not", "n'", "pas",
+                                              "aucun", "aucune", "never",
+                                              "jamais", "nor", "ni", NULL};
+            for (size_t t = s->first; t < s->first + s->count; t++) {
+                if (x_in(x, t, neg))
+                    break;
+                const lex_match *m = x_at(x, t, LEX_ACTOR);
+                if (!m)
+                    continue;
+                const lex_entry *e = x_entry(x, m);
+                int in = x_inter(e);
+                if (in < 2 || in > 4 || e == avoid || is_unidentified(e) ||
+                    !lex_attr_get(e, "name"))
+                    continue;
+                const char *n = lex_attr_get(e, "name");
+                if (strstr(n, "{country}") && !lex_attr_get(e, "country") &&
+                    strstr(n, "Unidentified"))
+                    continue;
+                xmention *found = arena_alloc(&x->c->mem, sizeof *found);
+                if (!found)
+                    return NULL;
+                *found = (xmention){m, NULL, m->first, m->count};
+                *mention = found;
+                return e;
+            }
+        }
+    }
+    return NULL;
+}
+
 static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
                       const veille_str *src, const xdate *fallback)
 {
@@ -675,6 +724,17 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     } else if (!strcmp(tx->code, "looting_property_destruction") && a1 && !a2 &&
                x_inter_at(x, a1) >= 2 && x_inter_at(x, a1) <= 4) {
         a2 = ctx->act_civilians;
+    }
+    /* "Unidentified" while the report names the group elsewhere: "the
+     * assailants" after "presumed JNIM militants attacked…", "MUJAO
+     * claimed responsibility", "the device was planted by ISGS" */
+    if (a1 && violent && is_unidentified(a1)) {
+        const xmention *nm = NULL;
+        const lex_entry *named = named_group(x, f, a2, &nm);
+        if (named) {
+            a1 = named;
+            m1 = nm;
+        }
     }
     if (a1 && a2 && a1 == a2)
         a2 = NULL, m2 = NULL;

@@ -194,7 +194,10 @@ static int found(xdoc *x, xdate *out, long day, long end, int prec,
     int reported = 0;
     for (size_t j = first; j-- > 0 && j + 4 > first && !reported;)
         reported = x_at(x, j, LEX_REPORT) != NULL;
-    size_t vc, v = prec == 1 && reported ? veille_after(x, stop, &vc) : 0;
+    /* a sentence that opens on its date ("On July 9, …") dates its event */
+    const sentence *sn = first < x->d->ntok ? &x->d->sents[x->d->toks[first].sent] : NULL;
+    int lead = sn && first <= sn->first + 1;
+    size_t vc, v = prec == 1 && (reported || !lead) ? veille_after(x, stop, &vc) : 0;
     if (v) {
         for (size_t i = first; i < stop; i++)
             x->tf[i] |= XT_DATE;
