@@ -131,6 +131,15 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     }
     if (!best)
         return 0;
+    /* "le risque accru d'attentats", "could attack", "to prevent
+     * attacks": an event that may come, not one that happened */
+    static const char *const unreal[] = {
+        "risque", "risques", "risk", "risks", "pourrait", "pourraient",
+        "could", "would", "might", "prevenir", "prevent", "preventing",
+        "eviter", "avoid", "craint", "craintes", "fears", "feared", NULL};
+    for (size_t j = best->first; j-- > s->first && j + 5 > best->first;)
+        if (x_in(x, j, unreal))
+            return 0;
     memset(f, 0, sizeof *f);
     f->trig = x_entry(x, best);
     f->tx = taxonomy_find(f->trig->cls);
@@ -247,9 +256,11 @@ static void join(frame *g, const frame *f)
         g->trig = f->trig;
         g->tm = f->tm;
         g->prec = f->prec;
-        if (f->a1.m)
+        /* the sharper word names the event; who did it stays what the
+         * incident's first sentence said, unless it said nothing */
+        if (f->a1.m && !g->a1.m)
             g->a1 = f->a1;
-        if (f->a2.m)
+        if (f->a2.m && !g->a2.m && f->a2.m != g->a1.m)
             g->a2 = f->a2;
     } else {
         if (!g->a1.m)
