@@ -306,6 +306,33 @@ int x_places(xdoc *x)
                 "region", "province", "state", "district", "city",
                 "department", "cercle", "circle", "commune", "county",
                 "town", "village", "area", "airport", "camp", NULL};
+            /* "Lake Chad", "Mont Hombori" missing from the gazetteer:
+             * not the town called Lake */
+            static const char *const feature_heads[] = {
+                "lake", "lac", "mount", "mont", "river", "fleuve", "forest",
+                "foret", "cape", "island", "ile", "iles", "islands", "gulf",
+                "golfe", "bay", "baie", NULL};
+            if (best == t + 1 && best < hi && x_in(x, t, feature_heads) &&
+                d->toks[best].kind == TOK_WORD && (d->toks[best].flags & TOKF_CAP))
+                continue;
+            /* "President Mainassara", "Norbert Zongo", "M. Traoré": a
+             * surname after a title or a first name */
+            static const char *const titles[] = {
+                "president", "minister", "ministre", "general", "colonel",
+                "captain", "capitaine", "commandant", "lieutenant", "sergent",
+                "sergeant", "imam", "cheikh", "sheikh", "mr", "mrs", "m",
+                "mme", "dr", "mayor", "maire", "chef", "chief", "prince",
+                "roi", "king", "senator", "depute", "abbe", "father",
+                "pere", "soeur", "sister", "madame", "monsieur", NULL};
+            if (!hint && t > lo &&
+                (x_in(x, t - 1, titles) ||
+                 (d->toks[t - 1].kind == TOK_WORD &&
+                  (d->toks[t - 1].flags & TOKF_CAP) &&
+                  !(d->toks[t - 1].flags & TOKF_UPPER) && t - 1 > lo &&
+                  !covered(x, t - 1) && !x_in(x, t - 1, cue_at) &&
+                  !memo_prefix(x, g, tok_fold(d, &d->toks[t - 1]),
+                               d->toks[t - 1].flen))))
+                continue;
             if (!hint && best < hi && d->toks[best].kind == TOK_WORD &&
                 (d->toks[best].flags & TOKF_CAP) &&
                 !(d->toks[best].flags & TOKF_UPPER) &&
@@ -338,6 +365,10 @@ int x_places(xdoc *x)
             c->hint = hint;
             c->ha = ha;
             c->hb = hb;
+            /* "in the Menaka region", "Soum Province": the region, coded
+             * at its seat */
+            if (best < hi && x_in(x, best, region_words))
+                c->region = 1;
             for (long j = (long)t - 1; j >= (long)lo && j > (long)t - 6; j--) {
                 if (x_in(x, (size_t)j, near_words))
                     c->near = 1;
