@@ -201,8 +201,9 @@ for round in 1 2 3 4 5; do
   # a random moment within the first quarter of a whole run's length, so
   # that each of the five rounds is likely to stop one midway
   sleep "$(awk -v s="$secs" -v r="$RANDOM" 'BEGIN { printf "%.3f", 0.02 + s / 4 * r / 32768 }')"
-  if kill -KILL "$pid" 2> /dev/null; then interrupted=$((interrupted + 1)); fi
+  kill -KILL "$pid" 2> /dev/null
   wait "$pid" 2> /dev/null
+  if [ $? = 137 ]; then interrupted=$((interrupted + 1)); fi   # 128 + SIGKILL
 done
 before=$(q "$kdb" 'SELECT count(*) FROM articles' 2> /dev/null || echo 0)
 "$V" ingest -q --batch 3 --db "$kdb" "$big" 2> "$tmp/resume.err"; rc=$?
