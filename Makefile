@@ -48,6 +48,9 @@ $(B)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_ALL) -c $< -o $@
 
+# The schema is embedded with .incbin (src/store/schema_sqlite.c).
+$(B)/obj/src/store/schema_sqlite.o: src/store/schema/sqlite.sql
+
 $(B)/libveille.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -105,6 +108,7 @@ test: all $(UNIT_BIN) $(GAZ)
 	tests/golden/run.sh $(B)
 	tests/golden/extract.py --known tests/golden/extract.known $(B)
 	tests/badinput/run.sh $(B)
+	tests/store/run.sh $(B)
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 test-san:
