@@ -48,6 +48,9 @@ $(B)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_ALL) -c $< -o $@
 
+# The schema is embedded with .incbin (src/store/schema_sqlite.c).
+$(B)/obj/src/store/schema_sqlite.o: src/store/schema/sqlite.sql
+
 $(B)/libveille.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^

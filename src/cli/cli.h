@@ -15,6 +15,7 @@ int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
 
 /* Prints "veille: msg" to stderr, then a hint to run --help; returns
  * EXIT_USAGE. */
