@@ -73,6 +73,11 @@ ev missing --db "$tmp/missing.db"
 if [ "$rc" = 1 ] && grep -q "missing.db: no such database" "$tmp/missing.err" && [ ! -e "$tmp/missing.db" ]; then
   ok "a missing database: exit 1, named, not created"
 else ko "missing database: exit $rc" "$(cat "$tmp/missing.err")"; fi
+echo keep >"$tmp/keep.csv"
+ev keep --db "$tmp/missing.db" -o "$tmp/keep.csv"
+if [ "$rc" = 1 ] && [ "$(cat "$tmp/keep.csv")" = keep ]; then
+  ok "-o FILE is left as it was when the database cannot be opened"
+else ko "-o FILE with a missing database: exit $rc, FILE now '$(head -c 80 "$tmp/keep.csv")'"; fi
 set +e
 (cd "$tmp" && VEILLE_DB="$tmp/env.db" "$V" events >"$tmp/env.out" 2>"$tmp/env.err")
 rc=$?
@@ -174,13 +179,20 @@ PY
     filter_case() { # NAME CHECK(python expr on o, with v) ARGS…
       local name=$1 check=$2; shift 2
       ev "$name" --db "$db" -q "$@"
-      if [ "$rc" = 0 ] && python3 - "$tmp/$name.out" "$n" "$check" "${@: -1}" <<'PY'
+      if [ "$rc" = 0 ] && python3 - "$tmp/$name.out" "$tmp/all.out" "$check" "${@: -1}" <<'PY'
 import json, sys
-path, n, check, v = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+path, allpath, check, v = sys.argv[1:5]
 rows = [json.loads(l) for l in open(path, encoding="utf-8")]
-assert 1 <= len(rows) <= n, len(rows)
+every = [json.loads(l) for l in open(allpath, encoding="utf-8")]
+def match(o):
+    return eval(check, {"o": o, "v": v})
 for o in rows:
-    assert eval(check), (check, v, o.get("event_id_cnty"))
+    assert match(o), (check, v, o.get("event_id_cnty"))
+# Exactly the events of the unfiltered output that match, in its order.
+want = [o["event_id_cnty"] for o in every if match(o)]
+got = [o["event_id_cnty"] for o in rows]
+assert got == want, (got, want)
+assert 1 <= len(rows) <= len(every), len(rows)
 PY
       then ok "filter $*: $(wc -l <"$tmp/$name.out" | tr -d ' ') of $n"
       else ko "filter $* (exit $rc)" "$(head -c 400 "$tmp/$name.err")"; fi
@@ -205,13 +217,14 @@ PY
     v=$(pick actor1)
     if [ -n "$v" ]; then
       sub=${v:0:6}
-      filter_case f_actor "any(v.lower() in (o[k] or '').lower() for k in ('actor1','assoc_actor_1','actor2','assoc_actor_2'))" --actor "$sub"
+      filter_case f_actor "any(v.casefold() in (o[k] or '').casefold() for k in ('actor1','assoc_actor_1','actor2','assoc_actor_2'))" --actor "$sub"
     fi
     v=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["sources"][0]["outlet"])' "$tmp/all.out")
     if [ -n "$v" ]; then
-      filter_case f_source "any(v.lower() in (s['outlet'] or '').lower() for s in o['sources'])" --source "${v^^}"
+      filter_case f_source "any(v.casefold() in (s['outlet'] or '').casefold() for s in o['sources'])" --source "${v^^}"
     else skip "the first event's source has no outlet: --source not checked"; fi
-    d=$(pick event_date)
+    # The median date, so that --since and --until each leave some out.
+    d=$(python3 -c 'import json,sys; ds=sorted(json.loads(l)["event_date"] for l in open(sys.argv[1])); print(ds[len(ds)//2])' "$tmp/all.out")
     filter_case f_since "o['event_date'] >= v" --since "$d"
     filter_case f_until "o['event_date'] <= v" --until "$d"
     filter_case f_day "o['event_date'] == v" --since "$d" --until "$d"
@@ -228,6 +241,35 @@ PY
     if [ -n "$box" ]; then
       filter_case f_bbox "(lambda w,s,e,n: o['longitude'] is not None and w <= o['longitude'] <= e and s <= o['latitude'] <= n)(*map(float, v.split(',')))" --bbox "$box"
     else skip "no event has coordinates: --bbox not checked"; fi
+    # An event three articles of two outlets report: ACLED's `source` is
+    # the distinct outlets; sources and corroboration count all three.
+    cat >"$tmp/merged.jsonl" <<'JSONL'
+{"id": "m-1", "url": "https://example.org/a/1", "source": "Studio Alpha, Gao", "published": "2023-11-08", "lang": "fr", "title": "Embuscade près d'Ansongo", "text": "Une patrouille des Forces armées maliennes (FAMa) est tombée dans une embuscade le mardi 7 novembre 2023 près d'Ansongo, dans la région de Gao. Quatre soldats ont été tués, selon l'armée."}
+{"id": "m-2", "url": "https://example.org/b/2", "source": "Radio \"Beta\"", "published": "2023-11-08", "lang": "fr", "title": "Ansongo : des soldats tués", "text": "Des soldats des FAMa ont été pris dans une embuscade mardi 7 novembre 2023 près d'Ansongo, dans la région de Gao. Cinq militaires ont été tués, selon des sources locales."}
+{"id": "m-3", "url": "https://example.org/a/3", "source": "Studio Alpha, Gao", "published": "2023-11-08", "lang": "fr", "title": "Ansongo, suite", "text": "L'embuscade tendue mardi 7 novembre 2023 aux FAMa près d'Ansongo, dans la région de Gao, a fait quatre morts parmi les soldats."}
+JSONL
+    set +e
+    "$V" ingest -q --db "$tmp/m.db" "$tmp/merged.jsonl" >"$tmp/mi.out" 2>"$tmp/mi.err"
+    irc=$?
+    set -e
+    ev mcsv --db "$tmp/m.db" -q --format csv
+    ev mgeo --db "$tmp/m.db" -q --format geojson
+    if [ "$irc" = 0 ] && python3 - "$tmp/mcsv.out" "$tmp/mgeo.out" <<'PY'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"), strict=True))
+assert len(rows) == 1, [r["event_id_cnty"] for r in rows]
+r = rows[0]
+assert r["source"] == 'Studio Alpha, Gao; Radio "Beta"', r["source"]
+assert r["corroboration"] == "3", r["corroboration"]
+assert r["source_articles"] == "m-1; m-2; m-3", r["source_articles"]
+assert r["source_outlets"] == 'Studio Alpha, Gao; Radio "Beta"; Studio Alpha, Gao'
+fc = json.load(open(sys.argv[2], encoding="utf-8"))
+p = fc["features"][0]["properties"]
+assert [s["article_id"] for s in p["sources"]] == ["m-1", "m-2", "m-3"]
+assert p["source"] == r["source"]
+PY
+    then ok "a merged event: source = distinct outlets, 3 sources, corroboration 3"
+    else ko "merged event (ingest exit $irc)" "$(head -c 400 "$tmp/mi.err")"; fi
     ev none --db "$db" -q --country Atlantis
     if [ "$rc" = 0 ] && [ ! -s "$tmp/none.out" ]; then ok "a filter nothing matches: no output, exit 0"
     else ko "no match (exit $rc)"; fi
