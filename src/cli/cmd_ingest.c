@@ -34,7 +34,7 @@ static const char usage[] =
     "                      the built-in one)\n"
     "  --data DIR          data folder (default $VEILLE_DATA, else the\n"
     "                      built-in one)\n"
-    "  -q, --quiet         no progress on stderr\n"
+    "  -q, --quiet         no progress and no warnings on stderr\n"
     "  -h, --help          this help\n"
     "\n"
     "A summary line ends the run on stderr.  Exit status: 0 every article\n"
@@ -58,6 +58,13 @@ static void on_reject(void *user, const char *msg)
         fprintf(stderr, "veille: rejected: %s\n", msg);
     else if (r->reported == 21)
         fprintf(stderr, "veille: more rejects; see the rejects table\n");
+}
+
+static void on_warning(void *user, const char *msg)
+{
+    run *r = user;
+    if (!r->quiet)
+        fprintf(stderr, "veille: warning: %s\n", msg);
 }
 
 static void on_article(void *user, const ingest_stats *st)
@@ -182,6 +189,7 @@ int cmd_ingest(int argc, char **argv)
     }
     io.on_reject = on_reject;
     io.on_article = on_article;
+    io.on_warning = on_warning;
     io.user = &r;
     if (ingest_new(&r.g, s, coder, &io)) {
         fprintf(stderr, "veille: out of memory\n");

@@ -271,6 +271,9 @@ static int store_article_(ingest *g, const veille_article *a,
         free(id);
         return rc;
     }
+    for (size_t i = 0; g->o.on_warning && i < veille_warning_count(g->coder);
+         i++)
+        g->o.on_warning(g->o.user, veille_warning_at(g->coder, i));
     char *url = dupv(veille_article_get(a, VEILLE_F_URL));
     char *outlet = dupv(veille_article_get(a, VEILLE_F_SOURCE));
     char *pub = dupv(veille_article_get(a, VEILLE_F_PUBLISHED));
@@ -382,6 +385,8 @@ int ingest_reader(ingest *g, veille_reader *r)
             notify(g);
             continue;
         }
+        if (g->o.on_warning && veille_reader_warning(r))
+            g->o.on_warning(g->o.user, veille_reader_warning(r));
         if ((rc = one_article(g, a)))
             return rc;
         notify(g);

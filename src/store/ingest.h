@@ -39,6 +39,9 @@ typedef struct ingest_options {
      * be NULL. */
     void (*on_reject)(void *user, const char *msg);
     void (*on_article)(void *user, const ingest_stats *st);
+    /* Called with each warning about an article (bytes replaced…): the
+     * article is still stored.  May be NULL. */
+    void (*on_warning)(void *user, const char *msg);
     void *user;
 } ingest_options;
 
