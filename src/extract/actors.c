@@ -291,6 +291,17 @@ static int mention_at(const xdoc *x, size_t t, size_t hi, xmention *out)
     const lex_match *a = x_at(x, t, LEX_ACTOR);
     if (!a)
         return 0;
+    /* French adjectives after their noun: "les activités terroristes",
+     * "des attaques jihadistes" name no actor */
+    static const char *const adj[] = {
+        "terroriste", "terroristes", "jihadiste", "jihadistes",
+        "djihadiste", "djihadistes", "islamiste", "islamistes", NULL};
+    if (a->count == 1 && t > 0 && x->lang == LANG_FR && x_in(x, t, adj) &&
+        x->d->toks[t - 1].kind == TOK_WORD && !x_in(x, t - 1, dets) &&
+        !x_at_end(x, t - 1, LEX_ACTOR) && !x_at_end(x, t - 1, LEX_NUMBER) &&
+        x->d->toks[t - 1].sent == x->d->toks[t].sent &&
+        !(x->d->toks[t - 1].kind == TOK_NUMBER))
+        return 0;
     memset(out, 0, sizeof *out);
     out->m = a;
     size_t end = t + a->count;

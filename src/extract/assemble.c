@@ -136,7 +136,8 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     static const char *const unreal[] = {
         "risque", "risques", "risk", "risks", "pourrait", "pourraient",
         "could", "would", "might", "prevenir", "prevent", "preventing",
-        "eviter", "avoid", "craint", "craintes", "fears", "feared", NULL};
+        "eviter", "avoid", "craint", "craintes", "fears", "feared", "prevision",
+        "anticipation", NULL};
     for (size_t j = best->first; j-- > s->first && j + 5 > best->first;)
         if (x_in(x, j, unreal))
             return 0;

@@ -237,9 +237,37 @@ static long day_month(const xdoc *x, size_t t, size_t *end)
     return resolve(x, y, m, d);
 }
 
+/* "KIDAL, 8 NOVEMBRE (ASPAMNEWS)-", "BAMAKO, 7 nov. –": a dateline opens
+ * the text with the place and day of the report, not of the event.
+ * Returns the token after it, or 0. */
+static size_t dateline_end(const xdoc *x)
+{
+    const textdoc *d = x->d;
+    size_t t = 0;
+    while (t < d->ntok && t < 4 && d->toks[t].kind == TOK_WORD &&
+           (d->toks[t].flags & TOKF_UPPER))
+        t++;
+    if (t == 0 || t >= d->ntok || !x_is(x, t, ","))
+        return 0;
+    for (size_t j = t + 1; j < d->ntok && j < t + 10; j++) {
+        if (x_is(x, j, "(")) {
+            while (j < d->ntok && j < t + 24 && !x_is(x, j, ")"))
+                j++;
+            return j < d->ntok ? j + 1 : 0;
+        }
+        if (x_is(x, j, "-") || x_is(x, j, "\xe2\x80\x94") ||
+            x_is(x, j, "\xe2\x80\x93"))
+            return j + 1;
+    }
+    return 0;
+}
+
 int x_date(xdoc *x, size_t from, size_t to, xdate *out)
 {
     const textdoc *d = x->d;
+    size_t dl = from < 12 ? dateline_end(x) : 0;
+    if (from < dl && dl < to)
+        from = dl;
     for (size_t t = from; t < to; t++) {
         const token *k = &d->toks[t];
         size_t e;
