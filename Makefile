@@ -110,6 +110,7 @@ test: all $(UNIT_BIN) $(GAZ)
 	tests/badinput/run.sh $(B)
 	tests/store/run.sh $(B)
 	tests/export/run.sh $(B)
+	tests/shared/run.sh $(B)
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 test-san:
