@@ -92,6 +92,11 @@ demo: $(SETUP_STAMP)
 	$(B)/veille code --format table examples/
 	$(B)/veille code -q examples/ > events.jsonl
 	@echo "events written to events.jsonl"
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(B)/veille ingest -q --db demo.db examples/
+	$(B)/veille events -q --db demo.db --format csv -o events.csv
+	$(B)/veille events -q --db demo.db --format geojson -o events.geojson
+	@echo "store: demo.db (sqlite3 demo.db .schema); exports: events.csv, events.geojson"
 
 # --- tests ------------------------------------------------------------------
 # `make check` is the README's test command and what CI runs.
@@ -144,7 +149,7 @@ eval: all
 	scripts/eval $(B)/veille
 
 clean:
-	rm -rf build events.jsonl
+	rm -rf build events.jsonl events.csv events.geojson demo.db demo.db-wal demo.db-shm
 
 help:
 	@sed -n '3,10p' Makefile
