@@ -52,6 +52,7 @@ enum {
     M_DESTROY = 32, /* burned, vandalised, looted */
     M_KILL = 64,    /* someone was killed */
     M_ATTACK = 128, /* attacked, assaulted: violence on people, any word */
+    M_DISRUPT = 256, /* intercepted, shot down, defused, seized weapons */
 };
 
 static int entry_prec(const lex_entry *e)
@@ -123,6 +124,8 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 mask |= mk;
             if (!strcmp(e->cls, "attack"))
                 mask |= M_ATTACK;
+            if (!strcmp(e->cls, "disrupted_weapons_use"))
+                mask |= M_DISRUPT;
             if (p > best_prec) {
                 best = &x->m[i];
                 best_prec = p;
@@ -349,6 +352,9 @@ static const taxon *refine(const xdoc *x, frame *f)
         to = armed2 ? "armed_clash" : "attack"; /* "attacked and looted" */
     else if (!strcmp(c, "arrests") && killed && state1 && (armed2 || !i2))
         to = "armed_clash"; /* an operation: militants killed, others caught */
+    else if ((!strcmp(c, "air_drone_strike") || !strcmp(c, "remote_explosive")) &&
+             f->prec <= 5 && (f->mask & M_DISRUPT) && !killed)
+        to = "disrupted_weapons_use"; /* "un drone intercepté", "IED defused" */
     else if (!strcmp(c, "remote_explosive") && (f->mask & M_CLASH) && armed2)
         to = "armed_clash"; /* an ambush opened by an IED, then gunfire */
     else if ((!strcmp(c, "peaceful_protest") ||
