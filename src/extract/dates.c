@@ -262,7 +262,7 @@ static size_t dateline_end(const xdoc *x)
     return 0;
 }
 
-int x_date(xdoc *x, size_t from, size_t to, xdate *out)
+static int first_date(xdoc *x, size_t from, size_t to, xdate *out)
 {
     const textdoc *d = x->d;
     size_t dl = from < 12 ? dateline_end(x) : 0;
@@ -396,4 +396,24 @@ int x_date(xdoc *x, size_t from, size_t to, xdate *out)
         }
     }
     return 0;
+}
+
+/* The event's date in [from, to): the first date expression, unless it
+ * is the day a report was made ("a annoncé le 27 janvier la mort de … au
+ * cours des combats du dimanche 26 janvier") and another date follows. */
+int x_date(xdoc *x, size_t from, size_t to, xdate *out)
+{
+    if (!first_date(x, from, to, out))
+        return 0;
+    int reported = 0;
+    for (size_t j = out->first; j-- > from && j + 4 > out->first && !reported;)
+        reported = x_at(x, j, LEX_REPORT) != NULL;
+    if (!reported)
+        return 1;
+    xdate later;
+    size_t next = out->first + out->count;
+    if (next < to && first_date(x, next, to, &later) && later.day != NO_DATE &&
+        later.day <= out->day)
+        *out = later;
+    return 1;
 }

@@ -188,6 +188,10 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             break;
         size_t e;
         long v = x_number(x, j, hi, &e);
+        /* "assassinated in 1987": a year, not a count */
+        if (v >= 1000 && v <= 2100 && j > lo &&
+            (x_is(x, j - 1, "in") || x_is(x, j - 1, "en")))
+            break;
         /* "une quinzaine", "a dozen": the article, then the count */
         size_t e_next;
         long next = v == 1 && e < hi ? x_number(x, e, hi, &e_next) : -1;
@@ -205,6 +209,23 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         static const char *const one[] = {"a", "an", "un", "une", NULL};
         static const char *const the[] = {"the", "le", "la", "l'", "his",
                                           "her", "its", "son", "sa", NULL};
+        /* "la mort d'Abou Azimane", "the killing of Hamadoun Koufa": a
+         * named person, one */
+        static const char *const cause[] = {
+            "over", "about", "against", "contre", "pour", "anniversary",
+            "anniversaire", "commemorate", "commemorer", "denoncer",
+            "denounce", "protest", "protester", "protested", NULL};
+        int is_cause = 0;
+        for (size_t q = c; q-- > lo && q + 4 > c && !is_cause;)
+            is_cause = x_in(x, q, cause);
+        if (!is_cause && (j == cend || j == cend + 1) && j > c &&
+            (x_is(x, j - 1, "d'") || x_is(x, j - 1, "de") || x_is(x, j - 1, "of")) &&
+            x->d->toks[j].kind == TOK_WORD && (x->d->toks[j].flags & TOKF_CAP) &&
+            !x_at(x, j, LEX_ACTOR)) {
+            *nf = j;
+            *ne = j + 1;
+            return 1;
+        }
         if (j == cend && x_in(x, j, one)) {
             *nf = j;
             *ne = j + 1;
