@@ -47,6 +47,8 @@ $(B)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_ALL) -c $< -o $@
+# The store's schema is linked in by .incbin (src/store/pg.c).
+$(B)/obj/src/store/pg.o: src/store/schema/postgresql.sql
 
 $(B)/libveille.a: $(LIB_OBJ)
 	@rm -f $@
