@@ -50,6 +50,9 @@ $(B)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
 # The store's schema is linked in by .incbin (src/store/pg.c).
 $(B)/obj/src/store/pg.o: src/store/schema/postgresql.sql
 
+# The schema is embedded with .incbin (src/store/schema_sqlite.c).
+$(B)/obj/src/store/schema_sqlite.o: src/store/schema/sqlite.sql
+
 $(B)/libveille.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^

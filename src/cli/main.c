@@ -16,6 +16,7 @@ static const char usage[] =
     "  code        read articles, write their events as JSON lines\n"
     "  dict check  check every dictionary file, with file and line\n"
     "  gazetteer   import GeoNames files, show the index, look up a place\n"
+    "  ingest      code articles, merge and store their events (veille.db)\n"
     "\n"
     "Options:\n"
     "  -h, --help     this help; 'veille COMMAND --help' for a command's\n"
@@ -44,5 +45,7 @@ int main(int argc, char **argv)
         return cmd_dict(argc - 1, argv + 1);
     if (strcmp(cmd, "gazetteer") == 0)
         return cmd_gazetteer(argc - 1, argv + 1);
+    if (strcmp(cmd, "ingest") == 0)
+        return cmd_ingest(argc - 1, argv + 1);
     return usage_error(NULL, "unknown command '%s'", cmd);
 }
