@@ -13,6 +13,7 @@ enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_USAGE = 2 };
 
 int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_events(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 

@@ -15,6 +15,7 @@ static const char usage[] =
     "Commands:\n"
     "  code        read articles, write their events as JSON lines\n"
     "  dict check  check every dictionary file, with file and line\n"
+    "  events      the stored events, filtered, as JSONL, ACLED CSV or GeoJSON\n"
     "  gazetteer   import GeoNames files, show the index, look up a place\n"
     "  ingest      code articles, merge and store their events (veille.db)\n"
     "\n"
@@ -43,6 +44,8 @@ int main(int argc, char **argv)
         return cmd_code(argc - 1, argv + 1);
     if (strcmp(cmd, "dict") == 0)
         return cmd_dict(argc - 1, argv + 1);
+    if (strcmp(cmd, "events") == 0)
+        return cmd_events(argc - 1, argv + 1);
     if (strcmp(cmd, "gazetteer") == 0)
         return cmd_gazetteer(argc - 1, argv + 1);
     if (strcmp(cmd, "ingest") == 0)
