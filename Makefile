@@ -47,8 +47,8 @@ $(B)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_ALL) -c $< -o $@
-# The store's schema is linked in by .incbin (src/store/pg.c).
-$(B)/obj/src/store/pg.o: src/store/schema/postgresql.sql
+# The PostgreSQL schema too (src/store/schema_postgresql.c).
+$(B)/obj/src/store/schema_postgresql.o: src/store/schema/postgresql.sql
 
 # The schema is embedded with .incbin (src/store/schema_sqlite.c).
 $(B)/obj/src/store/schema_sqlite.o: src/store/schema/sqlite.sql

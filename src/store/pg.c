@@ -18,8 +18,13 @@
  * here first, so that a malformed one is stored as NULL (unknown) instead
  * of failing the insert.
  *
- * The schema, schema/postgresql.sql, is linked in as it is (.incbin below),
- * NUL-terminated: no generated file.
+ * The schema, schema/postgresql.sql, is linked in as it stands by
+ * schema_postgresql.c.
+ *
+ * Results are the SQLite backend's (sqlite.c), row for row and byte for
+ * byte: same filters (an empty filter is no filter), text compared and
+ * ordered bytewise (COLLATE "C"), actor and source matched case-folded and
+ * NFC-normalized, doubles read back as SQLite prints them.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -33,18 +38,8 @@
 
 #include "store_impl.h"
 
-/* The schema text.  The path is relative to the repository root, where
- * make runs the compiler. */
-__asm__(".section .rodata\n"
-        ".globl veille_pg_schema_sql\n"
-        ".hidden veille_pg_schema_sql\n"
-        ".type veille_pg_schema_sql, @object\n"
-        "veille_pg_schema_sql:\n"
-        ".incbin \"src/store/schema/postgresql.sql\"\n"
-        ".byte 0\n"
-        ".size veille_pg_schema_sql, . - veille_pg_schema_sql\n"
-        ".previous\n");
-extern const char veille_pg_schema_sql[] __attribute__((visibility("hidden")));
+/* The embedded schema file (schema_postgresql.c), NUL-terminated. */
+extern const char store_pg_schema[];
 
 /* Advisory lock keys, one per purpose (any constants that other
  * programs sharing the database are unlikely to pick). */
@@ -57,6 +52,10 @@ extern const char veille_pg_schema_sql[] __attribute__((visibility("hidden")));
 typedef struct pg {
     PGconn *conn;
     char *sel_events; /* SELECT id, every field FROM events e */
+    /* Case folding for the actor and source filters: lower() under an
+     * ICU (or UTF-8 libc) collation, after NFC, when the server has them. */
+    char coll[64];    /* a collation name, "" for the database's */
+    int utf8;         /* the database is UTF8: normalize() works */
 } pg;
 
 /* ---- errors ------------------------------------------------------------ */
@@ -108,6 +107,12 @@ static PGresult *run(store *s, const char *stmt, int n,
 /* ---- values ------------------------------------------------------------ */
 
 static const char *nz(const char *v) { return v ? v : ""; }
+
+/* A result's cell, "" for NULL. */
+static const char *cell(const PGresult *r, int row, int col)
+{
+    return PQgetisnull(r, row, col) ? "" : PQgetvalue(r, row, col);
+}
 
 /* Is field f stored as a double (else integer) when numeric? */
 static int is_double(int f) { return f == EF_LATITUDE || f == EF_LONGITUDE; }
@@ -324,7 +329,7 @@ static int migrate(store *s)
     PQclear(r);
     r = NULL;
 
-    const char *pos = veille_pg_schema_sql;
+    const char *pos = store_pg_schema;
     migration m;
     long last = 0;
     while (next_migration(&pos, &m)) {
@@ -403,11 +408,17 @@ static const prepared statements[] = {
      "origin, nevents) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
      "ON CONFLICT DO NOTHING",
      9},
-    {"put_reject",
+    {"reject_id",
      "INSERT INTO rejects (article_id, origin, reason) VALUES ($1, $2, $3) "
-     "ON CONFLICT (article_id) DO UPDATE SET origin = excluded.origin, "
-     "reason = excluded.reason, at = now()",
+     "ON CONFLICT (article_id) WHERE article_id IS NOT NULL DO UPDATE "
+     "SET origin = excluded.origin, reason = excluded.reason, at = now()",
      3},
+    /* An article whose id could not be read: known by where it was. */
+    {"reject_origin",
+     "INSERT INTO rejects (article_id, origin, reason) VALUES (NULL, $1, $2) "
+     "ON CONFLICT (origin) WHERE article_id IS NULL DO UPDATE "
+     "SET reason = excluded.reason, at = now()",
+     2},
     {"lock_resolution", "SELECT pg_advisory_xact_lock(" LOCK_RESOLUTION ")",
      0},
     {"insert_source",
@@ -444,6 +455,28 @@ static int prepare(store *s, const char *name, const char *sql, int n)
     return rc;
 }
 
+/* Which collation lower() folds Unicode under: ICU's root locale, else a
+ * UTF-8 C locale of the C library, else the database's default. */
+static int pick_folding(store *s)
+{
+    pg *p = s->impl;
+    PGresult *r = PQexec(
+        p->conn,
+        "SELECT getdatabaseencoding() = 'UTF8', (SELECT collname FROM "
+        "pg_collation WHERE collname IN ('und-x-icu', 'C.utf8', 'C.UTF-8') "
+        "AND collencoding IN (-1, pg_char_to_encoding(getdatabaseencoding())) "
+        "ORDER BY collname = 'und-x-icu' DESC, collname LIMIT 1)");
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+        int rc = fail_pg(s, "reading the server's collations", r);
+        PQclear(r);
+        return rc;
+    }
+    p->utf8 = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+    snprintf(p->coll, sizeof p->coll, "%s", cell(r, 0, 1));
+    PQclear(r);
+    return VEILLE_OK;
+}
+
 static int open_(store *s, const char *where)
 {
     pg *p = calloc(1, sizeof *p);
@@ -460,6 +493,8 @@ static int open_(store *s, const char *where)
         return fail_pg(s, "setting the client encoding to UTF8", NULL);
     int rc = migrate(s);
     if (rc)
+        return rc;
+    if ((rc = pick_folding(s)))
         return rc;
     for (size_t i = 0; i < sizeof statements / sizeof *statements; i++)
         if ((rc = prepare(s, statements[i].name, statements[i].sql,
@@ -556,8 +591,14 @@ static int claim_article_(store *s, const store_article *a)
 static int put_reject_(store *s, const char *article_id, const char *origin,
                        const char *reason)
 {
-    const char *vals[3] = {nz(article_id), nz(origin), nz(reason)};
-    PGresult *r = run(s, "put_reject", 3, vals);
+    PGresult *r;
+    if (article_id && *article_id) {
+        const char *vals[3] = {article_id, nz(origin), nz(reason)};
+        r = run(s, "reject_id", 3, vals);
+    } else {
+        const char *vals[2] = {nz(origin), nz(reason)};
+        r = run(s, "reject_origin", 2, vals);
+    }
     if (!r)
         return VEILLE_EIO;
     PQclear(r);
@@ -598,13 +639,26 @@ static int insert_sources(store *s, const rec_event *e, const char *idtxt)
     return VEILLE_OK;
 }
 
+/* Number of distinct articles among the sources (as sqlite.c counts). */
+static size_t distinct_articles(const rec_event *e)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < e->nsrc; i++) {
+        size_t j = 0;
+        while (j < i && strcmp(nz(e->src[j].article_id), nz(e->src[i].article_id)))
+            j++;
+        n += j == i;
+    }
+    return n;
+}
+
 /* The values of an event's fields, from vals[0], then its corroboration. */
 static void event_params(const rec_event *e, const char **vals,
                          char (*tmp)[32], char *corr)
 {
     for (int f = 0; f < EF_COUNT; f++)
         vals[f] = field_param(f, e->f[f], tmp[f]);
-    snprintf(corr, 32, "%zu", e->nsrc);
+    snprintf(corr, 32, "%zu", distinct_articles(e));
     vals[EF_COUNT] = corr;
 }
 
@@ -647,9 +701,16 @@ static int update_event_(store *s, const rec_event *e)
 
 /* ---- reading events back ----------------------------------------------- */
 
-static const char *cell(const PGresult *r, int row, int col)
+/* A double column as SQLite gives it back ("%!.15g": 15 digits, and ".0"
+ * after an integral value), so that both stores print the same text. */
+static const char *sqlite_double(const char *v, char tmp[40])
 {
-    return PQgetisnull(r, row, col) ? "" : PQgetvalue(r, row, col);
+    if (!*v)
+        return v;
+    snprintf(tmp, 40, "%.15g", strtod(v, NULL));
+    if (!strpbrk(tmp, ".eEnN"))
+        strcat(tmp, ".0");
+    return tmp;
 }
 
 /* The first row of the sources (sorted by event_id, ids[]) of event id. */
@@ -678,8 +739,13 @@ static int emit_rows(store *s, const PGresult *ev, int from, int to,
         if (rc)
             return store_fail(s, "%s: out of memory", s->where);
         rec.id = strtoll(PQgetvalue(ev, i, 0), NULL, 10);
-        for (int f = 0; f < EF_COUNT && !rc; f++)
-            rc = rec_set_str(&rec, (event_field)f, cell(ev, i, f + 1));
+        for (int f = 0; f < EF_COUNT && !rc; f++) {
+            char tmp[40];
+            const char *v = cell(ev, i, f + 1);
+            if (event_fields[f].type == EFT_NUM && is_double(f))
+                v = sqlite_double(v, tmp);
+            rc = rec_set_str(&rec, (event_field)f, v);
+        }
         for (int j = first_source(ids, nsrc, rec.id);
              !rc && j < nsrc && ids[j] == rec.id; j++) {
             rec_source rs = {
@@ -759,8 +825,11 @@ static int candidates_(store *s, const char *event_type, const char *date_lo,
     return rc;
 }
 
-/* Adds " AND <cond>" where each '?' of cond becomes the next $n, with
- * value v. */
+/* A filter's value, NULL when it is no filter (NULL or ""). */
+static const char *opt(const char *v) { return v && *v ? v : NULL; }
+
+/* A query being built: its SQL, the values of its $n, and room for the
+ * bounding box's numbers as text. */
 typedef struct qbuild {
     sqlbuf sql;
     const char *vals[24];
@@ -776,7 +845,7 @@ static void q_param(qbuild *q, const char *v)
 
 static void q_eq(qbuild *q, const char *col, const char *v)
 {
-    if (!v)
+    if (!(v = opt(v)))
         return;
     sb_add(&q->sql, " AND e.");
     sb_add(&q->sql, col);
@@ -784,14 +853,35 @@ static void q_eq(qbuild *q, const char *col, const char *v)
     q_param(q, v);
 }
 
-/* Case-insensitive (ASCII, as SQLite's lower) substring test of col. */
-static void q_contains(qbuild *q, const char *col, int param)
+/* x case-folded, as the SQLite store's veille_fold (utf8proc: NFC, case
+ * fold) as closely as the server allows: NFC then lower() under a Unicode
+ * collation. */
+static void q_fold(qbuild *q, const pg *p, const char *x)
 {
-    sb_add(&q->sql, "strpos(lower(");
-    sb_add(&q->sql, col);
-    sb_add(&q->sql, " COLLATE \"C\"), lower($");
-    sb_addf(&q->sql, "%ld", param);
-    sb_add(&q->sql, "::text COLLATE \"C\")) > 0");
+    sb_add(&q->sql, "lower(");
+    if (p->utf8)
+        sb_add(&q->sql, "normalize(");
+    sb_add(&q->sql, x);
+    if (p->utf8)
+        sb_add(&q->sql, ", NFC)");
+    if (p->coll[0]) {
+        sb_add(&q->sql, " COLLATE \"");
+        sb_add(&q->sql, p->coll);
+        sb_add(&q->sql, "\"");
+    }
+    sb_add(&q->sql, ")");
+}
+
+/* Case-insensitive substring test of col: the param-th value in it. */
+static void q_contains(qbuild *q, const pg *p, const char *col, int param)
+{
+    char ph[32];
+    snprintf(ph, sizeof ph, "$%d::text", param);
+    sb_add(&q->sql, "strpos(");
+    q_fold(q, p, col);
+    sb_add(&q->sql, ", ");
+    q_fold(q, p, ph);
+    sb_add(&q->sql, ") > 0");
 }
 
 static const char *q_num(qbuild *q, int slot, double d)
@@ -807,11 +897,11 @@ static int query_(store *s, const store_filter *f, store_event_fn fn,
     qbuild q = {0};
     sb_add(&q.sql, p->sel_events);
     sb_add(&q.sql, " WHERE true");
-    if (f->since) {
+    if (opt(f->since)) {
         sb_add(&q.sql, " AND e.event_date COLLATE \"C\" >= ");
         q_param(&q, f->since);
     }
-    if (f->until) {
+    if (opt(f->until)) {
         sb_add(&q.sql, " AND e.event_date COLLATE \"C\" <= ");
         q_param(&q, f->until);
     }
@@ -819,7 +909,7 @@ static int query_(store *s, const store_filter *f, store_event_fn fn,
     q_eq(&q, "admin1", f->admin1);
     q_eq(&q, "event_type", f->event_type);
     q_eq(&q, "sub_event_type", f->sub_event_type);
-    if (f->actor) {
+    if (opt(f->actor)) {
         q.vals[q.n++] = f->actor;
         static const char *const cols[] = {"e.actor1", "e.assoc_actor_1",
                                            "e.actor2", "e.assoc_actor_2"};
@@ -827,15 +917,15 @@ static int query_(store *s, const store_filter *f, store_event_fn fn,
         for (int i = 0; i < 4; i++) {
             if (i)
                 sb_add(&q.sql, " OR ");
-            q_contains(&q, cols[i], q.n);
+            q_contains(&q, p, cols[i], q.n);
         }
         sb_add(&q.sql, ")");
     }
-    if (f->source) {
+    if (opt(f->source)) {
         q.vals[q.n++] = f->source;
         sb_add(&q.sql, " AND EXISTS (SELECT 1 FROM event_sources es "
                        "WHERE es.event_id = e.id AND ");
-        q_contains(&q, "es.outlet", q.n);
+        q_contains(&q, p, "es.outlet", q.n);
         sb_add(&q.sql, ")");
     }
     if (f->has_bbox) {
@@ -843,11 +933,14 @@ static int query_(store *s, const store_filter *f, store_event_fn fn,
         q_param(&q, q_num(&q, 0, f->south));
         sb_add(&q.sql, "::float8 AND e.latitude <= ");
         q_param(&q, q_num(&q, 1, f->north));
-        sb_add(&q.sql, "::float8 AND e.longitude >= ");
+        /* West past east: the box crosses the antimeridian. */
+        sb_add(&q.sql, f->west <= f->east ? "::float8 AND e.longitude >= "
+                                          : "::float8 AND (e.longitude >= ");
         q_param(&q, q_num(&q, 2, f->west));
-        sb_add(&q.sql, "::float8 AND e.longitude <= ");
+        sb_add(&q.sql, f->west <= f->east ? "::float8 AND e.longitude <= "
+                                          : "::float8 OR e.longitude <= ");
         q_param(&q, q_num(&q, 3, f->east));
-        sb_add(&q.sql, "::float8");
+        sb_add(&q.sql, f->west <= f->east ? "::float8" : "::float8)");
     }
     sb_add(&q.sql, " ORDER BY e.event_date COLLATE \"C\", e.id");
     char *sql = sb_done(&q.sql);

@@ -22,6 +22,7 @@
 #include <time.h>
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include "store/store_impl.h"
 
@@ -202,6 +203,52 @@ static void test_open_migrate_reopen(void **state)
                                 "AND a.attnum > 0 AND NOT a.attisdropped "
                                 "AND col_description(c.oid, a.attnum) IS NULL"),
                      0);
+}
+
+/* Both stores have the same tables and columns, in the same order: the
+ * SQLite store is made in a scratch folder and read with PRAGMA. */
+static void test_same_columns_as_sqlite(void **state)
+{
+    (void)state;
+    NEED_SERVER();
+    char uri[1024];
+    fresh("t_cols", uri, sizeof uri);
+    store *s = open_ok(uri);
+    store_close(s);
+    char *dir = tmpdir_new();
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/veille.db", dir);
+    char err[512];
+    s = NULL;
+    if (store_open(&s, path, err, sizeof err) != VEILLE_OK)
+        fail_msg("%s", err);
+    store_close(s);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    static const char *const tables[] = {"schema_migrations", "articles",
+                                         "events", "event_sources", "rejects"};
+    for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+        char sql[256], lite[2048] = "", pgc[2048] = "";
+        snprintf(sql, sizeof sql, "PRAGMA table_info(%s)", tables[t]);
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            size_t n = strlen(lite);
+            snprintf(lite + n, sizeof lite - n, "%s ",
+                     (const char *)sqlite3_column_text(st, 1));
+        }
+        sqlite3_finalize(st);
+        snprintf(sql, sizeof sql,
+                 "SELECT string_agg(column_name, ' ' ORDER BY ordinal_position) "
+                 "|| ' ' FROM information_schema.columns WHERE "
+                 "table_schema = 't_cols' AND table_name = '%s'",
+                 tables[t]);
+        admin_text(sql, pgc, sizeof pgc);
+        assert_string_not_equal(lite, "");
+        assert_string_equal(pgc, lite);
+    }
+    sqlite3_close(db);
+    tmpdir_free(dir);
 }
 
 /* Four processes open a new database at the same moment: every open
@@ -417,7 +464,8 @@ static const ev_spec specs[] = {
      "Clashes near Mopti.", {"RFI", "Le Monde"}},
     {"E2", "2024-03-05", "Violence against civilians", "Attack", "Burkina Faso",
      "Sahel", "Unidentified Armed Group (Burkina Faso)", "", "Civilians (Burkina Faso)",
-     "Women (Burkina Faso)", "14.0", "-0.1", "12", "An attack.", {"Jeune Afrique"}},
+     "Women (Burkina Faso); Forces Armées", "14", "-0.1", "12", "An attack.",
+     {"Jeune Afrique"}},
     {"E3", "2024-02-20", "Battles", "Armed clash", "Mali", "Gao", "ISSP",
      "Wagner Group", "", "", "", "", "", "Fighting near Gao.", {"AFP"}},
     {"E4", "2024-03-01", "Protests", "Peaceful protest", "Senegal", "Dakar",
@@ -560,6 +608,12 @@ static void test_events(void **state)
     assert_string_equal(run_query(s, &f, &w), "E2");
     f = (store_filter){.actor = "%"}; /* a substring, not a pattern */
     assert_string_equal(run_query(s, &f, &w), "");
+    f = (store_filter){.actor = "FORCES ARMÉES"}; /* Unicode case */
+    assert_string_equal(run_query(s, &f, &w), "E2");
+    f = (store_filter){.actor = "arme\xcc\x81" "es"}; /* e + combining acute */
+    assert_string_equal(run_query(s, &f, &w), "E2");
+    f = (store_filter){.country = "", .actor = "", .source = "", .since = ""};
+    assert_string_equal(run_query(s, &f, &w), "E3,E1,E4,E2"); /* "" is no filter */
     f = (store_filter){.source = "rfi"};
     assert_string_equal(run_query(s, &f, &w), "E1,E4");
     f = (store_filter){.source = "MONDE"}; /* the second source of E1 */
@@ -568,6 +622,9 @@ static void test_events(void **state)
     assert_string_equal(run_query(s, &f, &w), "E1,E2");
     f = (store_filter){.has_bbox = 1, .west = -20, .south = 14.6, .east = 20, .north = 90};
     assert_string_equal(run_query(s, &f, &w), "E4");
+    /* West past east: across the antimeridian, i.e. outside [-10, -1]. */
+    f = (store_filter){.has_bbox = 1, .west = -1, .south = -90, .east = -10, .north = 90};
+    assert_string_equal(run_query(s, &f, &w), "E4,E2");
     f = (store_filter){.country = "Mali", .since = "2024-03-01"};
     assert_string_equal(run_query(s, &f, &w), "E1");
     f = (store_filter){.country = "Mali", .actor = "isSP", .source = "afp",
@@ -614,6 +671,17 @@ static void test_events(void **state)
     assert_string_equal(w.copy.f[EF_LATITUDE], "14.7");
     assert_string_equal(w.copy.f[EF_FATALITIES], "0");
     rec_free(&w.copy);
+    /* An integral double reads back as SQLite prints it. */
+    memset(&w, 0, sizeof w);
+    w.want = "E2";
+    OK(store_query(s, NULL, collect, &w));
+    assert_string_equal(w.copy.f[EF_LATITUDE], "14.0");
+    assert_string_equal(w.copy.f[EF_LONGITUDE], "-0.1");
+    assert_string_equal(w.copy.f[EF_TIMESTAMP], "1709251200");
+    rec_free(&w.copy);
+    assert_int_equal(admin_long("SELECT corroboration FROM t_events.events "
+                                "WHERE event_id_cnty = 'E1'"),
+                     2);
     memset(&w, 0, sizeof w);
     w.want = "E3";
     OK(store_query(s, NULL, collect, &w));
@@ -708,16 +776,24 @@ static void test_rejects(void **state)
     OK(s->ops->commit(s));
     OK(s->ops->begin(s));
     OK(s->ops->put_reject(s, "a1", "in.jsonl:7", "bad JSON"));
+    /* No id (the line could not be read): known by its origin. */
+    OK(s->ops->put_reject(s, NULL, "in.jsonl:9", "not JSON"));
+    OK(s->ops->put_reject(s, "", "in.jsonl:9", "still not JSON"));
+    OK(s->ops->put_reject(s, NULL, "in.jsonl:10", "not JSON"));
     OK(s->ops->commit(s));
     long a = -1, e = -1, src = -1, rej = -1;
     OK(s->ops->counts(s, &a, &e, &src, &rej));
-    assert_int_equal(rej, 2);
+    assert_int_equal(rej, 4);
     assert_int_equal(a + e + src, 0);
     char t[128];
     admin_text("SELECT origin || '|' || reason FROM t_rejects.rejects "
                "WHERE article_id = 'a1'",
                t, sizeof t);
     assert_string_equal(t, "in.jsonl:7|bad JSON");
+    admin_text("SELECT reason FROM t_rejects.rejects "
+               "WHERE article_id IS NULL AND origin = 'in.jsonl:9'",
+               t, sizeof t);
+    assert_string_equal(t, "still not JSON");
     store_close(s);
 }
 
@@ -810,6 +886,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_open_migrate_reopen),
+        cmocka_unit_test(test_same_columns_as_sqlite),
         cmocka_unit_test(test_concurrent_open),
         cmocka_unit_test(test_claim_twice),
         cmocka_unit_test(test_concurrent_claim),

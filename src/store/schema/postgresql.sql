@@ -10,7 +10,9 @@
 -- shipped: add a new one.
 --
 -- Numbers the coder gives as text ("12") are integer or double precision
--- here; unknown ("") is NULL.  Other fields are text, "" when unknown.
+-- here; unknown ("") is NULL, and so is a malformed number (SQLite keeps
+-- its text).  Other fields are text, "" when unknown.  Times are timestamptz
+-- (SQLite: text, UTC).
 
 -- migration 1: articles, events and their sources, rejects
 CREATE TABLE schema_migrations (
@@ -96,8 +98,8 @@ CREATE TABLE events (
     lang text NOT NULL DEFAULT '',
     corroboration integer NOT NULL DEFAULT 1
 );
-CREATE INDEX events_type_date ON events (event_type, event_date);
-CREATE INDEX events_date ON events (event_date COLLATE "C", id);
+CREATE INDEX events_by_type_date ON events (event_type, event_date COLLATE "C");
+CREATE INDEX events_by_date ON events (event_date COLLATE "C", id);
 COMMENT ON TABLE events IS
     'Events after resolution across articles: ACLED''s fields under ACLED''s names, then veille''s (src/core/event.h, in that order)';
 COMMENT ON COLUMN events.id IS 'the store''s id';
@@ -143,7 +145,7 @@ COMMENT ON COLUMN events.claimant IS 'veille: who says it';
 COMMENT ON COLUMN events.certainty IS 'veille: stated, claimed, hedged or denied';
 COMMENT ON COLUMN events.geonameid IS 'veille: GeoNames id of the place';
 COMMENT ON COLUMN events.lang IS 'veille: language it was coded in';
-COMMENT ON COLUMN events.corroboration IS 'veille: how many sources report it';
+COMMENT ON COLUMN events.corroboration IS 'veille: number of distinct articles that report it';
 
 CREATE TABLE event_sources (
     event_id bigint NOT NULL REFERENCES events (id) ON DELETE CASCADE,
@@ -158,10 +160,12 @@ CREATE TABLE event_sources (
     sentence text NOT NULL DEFAULT '',
     span_start bigint NOT NULL DEFAULT 0,
     span_end bigint NOT NULL DEFAULT 0,
-    PRIMARY KEY (event_id, seq)
+    PRIMARY KEY (event_id, seq),
+    UNIQUE (event_id, article_id)
 );
+CREATE INDEX event_sources_by_article ON event_sources (article_id);
 COMMENT ON TABLE event_sources IS
-    'The articles that report each event, with what each says of it';
+    'The articles that report each event, with what each says of it (an article reports an event once)';
 COMMENT ON COLUMN event_sources.event_id IS 'events.id';
 COMMENT ON COLUMN event_sources.seq IS 'order of the sources within the event, from 0';
 COMMENT ON COLUMN event_sources.article_id IS 'articles.id of the reporting article';
@@ -176,14 +180,18 @@ COMMENT ON COLUMN event_sources.span_start IS 'byte offset of the sentence in th
 COMMENT ON COLUMN event_sources.span_end IS 'byte offset just past the sentence';
 
 CREATE TABLE rejects (
-    article_id text NOT NULL PRIMARY KEY,
+    article_id text,
     origin text NOT NULL DEFAULT '',
     reason text NOT NULL DEFAULT '',
     at timestamptz NOT NULL DEFAULT now()
 );
+CREATE UNIQUE INDEX rejects_by_article ON rejects (article_id)
+    WHERE article_id IS NOT NULL;
+CREATE UNIQUE INDEX rejects_by_origin ON rejects (origin)
+    WHERE article_id IS NULL;
 COMMENT ON TABLE rejects IS
-    'Articles that could not be coded, with why (a second reject replaces the first)';
-COMMENT ON COLUMN rejects.article_id IS 'the article''s id';
+    'Articles that could not be read or coded, with why; a later reject of the same article (or of the same line, when the id could not be read) replaces the earlier one';
+COMMENT ON COLUMN rejects.article_id IS 'the article''s id, NULL when it could not be read';
 COMMENT ON COLUMN rejects.origin IS 'where it was read: file.jsonl:LINE';
 COMMENT ON COLUMN rejects.reason IS 'why it was rejected';
 COMMENT ON COLUMN rejects.at IS 'when';
