@@ -111,6 +111,7 @@ test: all $(UNIT_BIN) $(GAZ)
 	tests/golden/extract.py --known tests/golden/extract.known $(B)
 	tests/badinput/run.sh $(B)
 	tests/export/run.sh $(B)
+	tests/pg/run.sh $(B)
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 test-san:
