@@ -721,6 +721,7 @@ static void test_events(void **state)
     assert_int_equal(rec_add_source(&w.copy, &ns1), 0);
     assert_int_equal(rec_add_source(&w.copy, &ns2), 0);
     OK(s->ops->update_event(s, &w.copy));
+    rec_free(&w.copy);
     memset(&w, 0, sizeof w);
     OK(s->ops->candidates(s, "", "2024-01-01", "2024-12-31", collect, &w));
     assert_string_equal(w.tags, ""); /* no event has an empty type */
