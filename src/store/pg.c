@@ -491,6 +491,16 @@ static int open_(store *s, const char *where)
     PQsetNoticeProcessor(p->conn, quiet, NULL);
     if (PQsetClientEncoding(p->conn, "UTF8") != 0)
         return fail_pg(s, "setting the client encoding to UTF8", NULL);
+    /* Plan every execution for the table as it is now: a generic plan
+     * made while the tables were small keeps scanning them whole as they
+     * grow (the lookups by id and hash, and sources by event, went
+     * quadratic over one ingest). */
+    if (PQserverVersion(p->conn) >= 120000) {
+        int src = exec0(s, "SET plan_cache_mode = force_custom_plan",
+                        "setting plan_cache_mode");
+        if (src)
+            return src;
+    }
     int rc = migrate(s);
     if (rc)
         return rc;
