@@ -47,6 +47,8 @@ $(B)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_ALL) -c $< -o $@
+# The PostgreSQL schema too (src/store/schema_postgresql.c).
+$(B)/obj/src/store/schema_postgresql.o: src/store/schema/postgresql.sql
 
 # The schema is embedded with .incbin (src/store/schema_sqlite.c).
 $(B)/obj/src/store/schema_sqlite.o: src/store/schema/sqlite.sql
@@ -115,6 +117,7 @@ test: all $(UNIT_BIN) $(GAZ)
 	tests/badinput/run.sh $(B)
 	tests/store/run.sh $(B)
 	tests/export/run.sh $(B)
+	tests/pg/run.sh $(B)
 	tests/shared/run.sh $(B)
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -295,6 +295,8 @@ static void join(frame *g, const frame *f)
             g->fatal = f->fatal;
             g->fat_first = f->fat_first;
             g->fat_count = f->fat_count;
+        } else if (g->fatal > LONG_MAX - f->fatal) {
+            g->fatal = LONG_MAX; /* absurd figures: saturate, not overflow */
         } else {
             g->fatal += f->fatal;
         }
