@@ -9,6 +9,7 @@
  * the wounded do not.
  */
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 #include "xdoc.h"
@@ -157,7 +158,7 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
                 int people = e2 < k && x->d->toks[e2].kind == TOK_WORD &&
                              !(q > from && x_at_end(x, q - 1, LEX_CASUALTY));
                 if (w >= 0 && people && !(x->tf[q] & XT_USED) && !is_unit(x, e2)) {
-                    v += w;
+                    v = v > LONG_MAX - w ? LONG_MAX : v + w;
                     j = q;
                     added = 1;
                     break;
@@ -294,7 +295,7 @@ long x_fatalities(xdoc *x, size_t si, uint32_t *ev_first, uint32_t *ev_count)
             if (b > eend)
                 eend = b;
         }
-        sum += v;
+        sum = sum > LONG_MAX - v ? LONG_MAX : sum + v; /* saturate */
     }
     if (sum >= 0) {
         *ev_first = (uint32_t)efirst;
