@@ -872,8 +872,9 @@ int extract_events(veille_coder *c, const veille_article *a,
             xdate dt;
             while (t < end && x_date(&x, t, end, &dt)) {
                 t = dt.first + dt.count;
-                if (dt.day > latest)
-                    latest = dt.day;
+                long last = dt.end != NO_DATE ? dt.end : dt.day;
+                if (last > latest)
+                    latest = last;
             }
         }
         if (x.pub != NO_DATE || latest == NO_DATE)

@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "xdoc.h"
 
@@ -116,10 +117,39 @@ static int weekday_at(const xdoc *x, size_t t)
     return m ? (int)x_entry(x, m)->num : 0;
 }
 
-/* Day d of month m, with year y or (y < 0) the publication's year — the
- * year before if that lands after the publication. */
-static long resolve(const xdoc *x, long y, int m, int d)
+/* The weekday of a day number (1 Monday … 7 Sunday). */
+static int weekday_of(long day)
 {
+    /* 1970-01-01 was a Thursday (4). */
+    return (int)(((day % 7) + 7 + 3) % 7 + 1);
+}
+
+/* "samedi 4 novembre" in an article with no year and no publication
+ * date: the latest year, up to today, in which 4 November was a Saturday
+ * (the weekday cycle repeats within 28 years). */
+static long year_from_weekday(int m, int d, int wd)
+{
+    long today = (long)(time(NULL) / 86400);
+    long ty;
+    int tm, td;
+    civil_from_days(today, &ty, &tm, &td);
+    for (long y = ty; y > ty - 28; y--) {
+        if (!valid(y, m, d))
+            continue;
+        long day = days_from_civil(y, m, d);
+        if (day <= today && weekday_of(day) == wd)
+            return y;
+    }
+    return -1;
+}
+
+/* Day d of month m, with year y or (y < 0) the publication's year — the
+ * year before if that lands after the publication; without a publication
+ * date, the year the weekday wd (0: none named) gives. */
+static long resolve_wd(const xdoc *x, long y, int m, int d, int wd)
+{
+    if (y < 0 && x->pub == NO_DATE && wd > 0)
+        y = year_from_weekday(m, d, wd);
     if (y < 0) {
         if (x->pub == NO_DATE)
             return NO_DATE;
@@ -131,6 +161,11 @@ static long resolve(const xdoc *x, long y, int m, int d)
             y--;
     }
     return valid(y, m, d) ? days_from_civil(y, m, d) : NO_DATE;
+}
+
+static long resolve(const xdoc *x, long y, int m, int d)
+{
+    return resolve_wd(x, y, m, d, 0);
 }
 
 /* Weekday wd (1 Monday) on or before the publication; strictly before
@@ -234,7 +269,8 @@ static long day_month(const xdoc *x, size_t t, size_t *end)
     if (y < 0 && e < x->d->ntok && x_is(x, e, ",") && year_at(x, e + 1) > 0)
         y = year_at(x, ++e);
     *end = y > 0 ? e + 1 : e;
-    return resolve(x, y, m, d);
+    int wd = t > 0 ? weekday_at(x, t - 1) : 0;
+    return resolve_wd(x, y, m, d, wd);
 }
 
 /* "KIDAL, 8 NOVEMBRE (ASPAMNEWS)-", "BAMAKO, 7 nov. –": a dateline opens
@@ -301,6 +337,8 @@ static int first_date(xdoc *x, size_t from, size_t to, xdate *out)
                 n++;
                 if (n < to && (x_is(x, n, "le") || x_is(x, n, "the")))
                     n++;
+                if (n + 1 < to && weekday_at(x, n))
+                    n++; /* "entre le samedi 4 et le mercredi 8 novembre" */
                 long end_day = day_month(x, n, &e);
                 if (end_day != NO_DATE && day_at(x, n) >= d1) {
                     long y;
@@ -354,6 +392,13 @@ static int first_date(xdoc *x, size_t from, size_t to, xdate *out)
             size_t n = t + wm->count;
             /* mardi 7 novembre / mardi 07 */
             int dd = day_at(x, n);
+            /* "samedi 4 et mercredi 8 novembre": the range, read from the
+             * day on */
+            if (dd > 0 && n + 1 < to &&
+                (x_is(x, n + 1, "et") || x_is(x, n + 1, "au") ||
+                 x_is(x, n + 1, "and") || x_is(x, n + 1, "to") ||
+                 x_is(x, n + 1, "-")))
+                continue;
             if (dd > 0) {
                 day = day_month(x, n, &e);
                 if (day == NO_DATE) {
