@@ -571,7 +571,7 @@ static int is_unidentified(const lex_entry *e)
  * incident's sentence, the next two, then the sentences before: the one
  * the report holds responsible.  Not `avoid` (the target). */
 static const lex_entry *named_group(xdoc *x, const frame *f,
-                                    const lex_entry *avoid,
+                                    const lex_entry *avoid, int state,
                                     const xmention **mention)
 {
     const textdoc *d = x->d;
@@ -591,7 +591,8 @@ static const lex_entry *named_group(xdoc *x, const frame *f,
                     continue;
                 const lex_entry *e = x_entry(x, m);
                 int in = x_inter(e);
-                if (in < 2 || in > 4 || e == avoid || is_unidentified(e) ||
+                int fits = state ? in == 1 || in == 8 : in >= 2 && in <= 4;
+                if (!fits || e == avoid || is_unidentified(e) ||
                     !lex_attr_get(e, "name"))
                     continue;
                 const char *n = lex_attr_get(e, "name");
@@ -758,7 +759,10 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
      * claimed responsibility", "the device was planted by ISGS" */
     if (a1 && violent && is_unidentified(a1)) {
         const xmention *nm = NULL;
-        const lex_entry *named = named_group(x, f, a2, &nm);
+        /* who flies: an air strike is a state's unless a group is named
+         * as its author */
+        int air = !strcmp(tx->code, "air_drone_strike");
+        const lex_entry *named = named_group(x, f, a2, air, &nm);
         if (named) {
             a1 = named;
             m1 = nm;
