@@ -86,6 +86,8 @@ static void find_defaults(veille_ctx *ctx)
         {"Protesters ({country})", offsetof(veille_ctx, act_protesters)},
         {"Rioters ({country})", offsetof(veille_ctx, act_rioters)},
         {"Police Forces of {country} ({era})", offsetof(veille_ctx, act_police)},
+        {"Unidentified Communal Militia ({country})",
+         offsetof(veille_ctx, act_communal)},
     };
     for (size_t i = 0; i < lex_entry_count(ctx->lex); i++) {
         const lex_entry *e = lex_entry_at(ctx->lex, i);

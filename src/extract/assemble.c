@@ -82,6 +82,18 @@ static uint32_t mask_of(const char *cls)
 
 static int is_political(const taxon *t) { return t->event_type[0] == '\0'; }
 
+/* "armed Fulani youth", "des Peuls armés": the people's armed men. */
+static int armed_word_next_to(const xdoc *x, const xmention *m)
+{
+    if (!m->m)
+        return 0;
+    static const char *const armed[] = {"armed", "arme", "armes", "armee",
+                                        "armees", NULL};
+    size_t b = m->first, e = m->first + m->count;
+    return (b > 0 && x_is(x, b - 1, "armed")) ||
+           (e < x->d->ntok && x_in(x, e, armed));
+}
+
 /* A people named as who fights (an entry with `armed`): its militia. */
 static void armed_people(xdoc *x, xmention *m)
 {
@@ -169,7 +181,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
      * people that fights is its militia */
     int fights = !strcmp(f->trig->cls, "armed_clash");
     armed_people(x, &f->a1);
-    if (fights)
+    if (fights || armed_word_next_to(x, &f->a2))
         armed_people(x, &f->a2);
     if (f->a1.m) {
         size_t e1 = f->a1.first + f->a1.count;
@@ -347,8 +359,8 @@ static const taxon *refine(const xdoc *x, frame *f)
     else if ((!strcmp(c, "abduction") || !strcmp(c, "arrests")) && killed &&
              !state1)
         to = armed2 ? "armed_clash" : "attack"; /* abducted and killed */
-    else if (!strcmp(c, "armed_clash") && i2 == 7)
-        to = "attack";
+    else if (!strcmp(c, "armed_clash") && i2 == 7 && i1 != 7)
+        to = "attack"; /* "farmers and herders clash": communal, below */
     else if (!strcmp(c, "abduction") && state1)
         to = "arrests";
     else if (!strcmp(c, "arrests") && nonstate1)
@@ -768,7 +780,16 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
             m1 = nm;
         }
     }
-    if (a1 && a2 && a1 == a2)
+    /* Civilians who fight each other ("farmers and herders clashed") are
+     * communal militias for ACLED */
+    if (!strcmp(tx->code, "armed_clash") && ctx->act_communal) {
+        if (a1 && x_inter(a1) == 7)
+            a1 = ctx->act_communal, m1 = NULL;
+        if (a2 && x_inter(a2) == 7)
+            a2 = ctx->act_communal, m2 = NULL;
+    }
+    if (a1 && a2 && a1 == a2 && !(tx && !strcmp(tx->code, "armed_clash") &&
+                                  a1 == ctx->act_communal))
         a2 = NULL, m2 = NULL;
     int i1 = 0, i2 = 0;
     if (a1) {
