@@ -53,6 +53,7 @@ enum {
     M_KILL = 64,    /* someone was killed */
     M_ATTACK = 128, /* attacked, assaulted: violence on people, any word */
     M_DISRUPT = 256, /* intercepted, shot down, defused, seized weapons */
+    M_WOUND = 512,   /* someone was wounded */
 };
 
 static int entry_prec(const lex_entry *e)
@@ -124,6 +125,9 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             if (x->m[i].kind == LEX_CASUALTY &&
                 !strcmp(x_entry(x, &x->m[i])->cls, "killed"))
                 mask |= M_KILL;
+            if (x->m[i].kind == LEX_CASUALTY &&
+                !strcmp(x_entry(x, &x->m[i])->cls, "wounded"))
+                mask |= M_WOUND;
             if (x->m[i].kind != LEX_TRIGGER)
                 continue;
             const lex_entry *e = x_entry(x, &x->m[i]);
@@ -356,9 +360,12 @@ static const taxon *refine(const xdoc *x, frame *f)
     int killed = f->fatal > 0 || (f->mask & M_KILL);
     if (!strcmp(c, "attack") && armed2)
         to = "armed_clash";
-    else if ((!strcmp(c, "abduction") || !strcmp(c, "arrests")) && killed &&
-             !state1)
-        to = armed2 ? "armed_clash" : "attack"; /* abducted and killed */
+    else if ((!strcmp(c, "abduction") || !strcmp(c, "arrests")) && !state1 &&
+             (killed || (!strcmp(c, "abduction") &&
+                         (f->mask & M_WOUND))))
+        /* abducted and killed, or wounded in the same raid: ACLED's
+         * attack */
+        to = armed2 ? "armed_clash" : "attack";
     else if (!strcmp(c, "armed_clash") && i2 == 7 && i1 != 7)
         to = "attack"; /* "farmers and herders clash": communal, below */
     else if (!strcmp(c, "abduction") && state1)
