@@ -175,8 +175,18 @@ static size_t hint_tokens(const xdoc *x, size_t t, size_t hi, size_t *a,
     size_t e = t + 1;
     while (e < hi && !x_is(x, e, ")") && e < t + 12)
         e++;
-    if (e >= hi || !x_is(x, e, ")"))
+    if (e >= hi || !x_is(x, e, ")") || e == t + 1)
         return 0;
+    /* admin names: capitalised words and commas, not an acronym or an
+     * actor ("… au Mali (MINUSMA)") */
+    for (size_t j = t + 1; j < e; j++) {
+        const token *k = &x->d->toks[j];
+        if (x_is(x, j, ","))
+            continue;
+        if (k->kind != TOK_WORD || !(k->flags & TOKF_CAP) ||
+            ((k->flags & TOKF_UPPER) && k->flen <= 6) || x_at(x, j, LEX_ACTOR))
+            return 0;
+    }
     *a = t + 1;
     *b = e;
     return 1;
@@ -190,9 +200,23 @@ static int folded_eq(const char *name, const char *folded, size_t n, buf *tmp)
     return tmp->len == n && memcmp(tmp->ptr, folded, n) == 0;
 }
 
+/* An admin name against a bracketed word: "Cercle de Bourem", "Province
+ * du Soum" answer to "Bourem", "Soum". */
+static int admin_eq(const char *name, const char *folded, size_t n, buf *tmp)
+{
+    buf_clear(tmp);
+    if (gaz_fold(name, strlen(name), tmp))
+        return 0;
+    if (tmp->len == n && memcmp(tmp->ptr, folded, n) == 0)
+        return 1;
+    return tmp->len > n + 1 && tmp->ptr[tmp->len - n - 1] == ' ' &&
+           memcmp(tmp->ptr + tmp->len - n, folded, n) == 0;
+}
+
 typedef struct cand {
     size_t first, count;
     int cue, near, natural, region, hint;
+    int unknown; /* named in the text, placed at its bracketed admin */
     size_t ha, hb; /* hint tokens */
     size_t n;
     gaz_place c[MAXC];
@@ -236,11 +260,14 @@ static double score(const xdoc *x, const cand *k, const gaz_place *p,
             if (tk->kind != TOK_WORD)
                 continue;
             const char *f = tok_fold(x->d, tk);
-            if ((p->admin1[0] && folded_eq(p->admin1, f, tk->flen, tmp)) ||
-                (p->admin2[0] && folded_eq(p->admin2, f, tk->flen, tmp)) ||
-                (p->admin3[0] && folded_eq(p->admin3, f, tk->flen, tmp)))
+            if ((p->admin1[0] && admin_eq(p->admin1, f, tk->flen, tmp)) ||
+                (p->admin2[0] && admin_eq(p->admin2, f, tk->flen, tmp)) ||
+                (p->admin3[0] && admin_eq(p->admin3, f, tk->flen, tmp)))
                 s += 5;
         }
+        /* ACLED's "X (commune, province)": X is a town or village */
+        if (p->fclass == 'P')
+            s += 4;
     }
     return s;
 }
@@ -295,8 +322,35 @@ int x_places(xdoc *x)
                 if (!(pr & 2))
                     break;
             }
-            if (!best)
-                continue;
+            /* "Innabagargar (Takanamat, Tahoua)": a village the gazetteer
+             * lacks, coded (as ACLED does) under its own name at the first
+             * bracketed place it knows, geo_precision 2 */
+            size_t known_a = 0, known_b = 0;
+            if (!best) {
+                size_t e = t + 1;
+                while (e < hi && e < t + 4 && d->toks[e].kind == TOK_WORD &&
+                       (d->toks[e].flags & TOKF_CAP) && !covered(x, e))
+                    e++;
+                size_t qa = 0, qb = 0;
+                if (!hint_tokens(x, e, hi, &qa, &qb))
+                    continue;
+                for (size_t q = qa; q < qb && !known_b; q++) {
+                    if (d->toks[q].kind != TOK_WORD)
+                        continue;
+                    size_t qe = q + 1;
+                    while (qe < qb && d->toks[qe].kind == TOK_WORD)
+                        qe++;
+                    key_of(x, q, qe, &k);
+                    if (memo_prefix(x, g, k.ptr, k.len) & 1) {
+                        known_a = q;
+                        known_b = qe;
+                    }
+                    q = qe - 1;
+                }
+                if (!known_b)
+                    continue;
+                best = e;
+            }
             size_t ha = 0, hb = 0;
             int hint = hint_tokens(x, best, hi, &ha, &hb);
             /* "the death of Justin Zongo": a name followed by another
@@ -340,7 +394,10 @@ int x_places(xdoc *x)
                 !x_at(x, best, LEX_COUNTRY) && !x_at(x, best, LEX_MONTH) &&
                 !x_at(x, best, LEX_WEEKDAY))
                 continue;
-            key_of(x, t, best, &k);
+            if (known_b)
+                key_of(x, known_a, known_b, &k);
+            else
+                key_of(x, t, best, &k);
             int stop = x_in(x, t, stop_names) && best == t + 1;
             if (!cue && !hint && (stop || t == lo))
                 continue;
@@ -363,6 +420,7 @@ int x_places(xdoc *x)
             c->count = best - t;
             c->cue = cue;
             c->hint = hint;
+            c->unknown = known_b != 0;
             c->ha = ha;
             c->hb = hb;
             /* "in the Menaka region", "Soum Province": the region, coded
@@ -460,7 +518,8 @@ int x_places(xdoc *x)
             goto oom;
         *p->p = c->c[bi];
         p->has = 1;
-        p->prec = c->region || p->p->fclass == 'A' ? 3 : c->near ? 2 : 1;
+        p->prec = c->unknown ? 2 : c->region || p->p->fclass == 'A' ? 3 : c->near ? 2 : 1;
+        p->hinted = c->hint;
         x->nplaces++;
     }
     buf_free(&k);
@@ -490,6 +549,9 @@ const xplace *x_place_in(const xdoc *x, size_t si, size_t t)
         if (x->d->toks[p->first].sent != si)
             break;
         size_t dd = p->first > t ? p->first - t : t - p->first;
+        /* "X (Bankass, Mopti)": the place the report codes */
+        if (p->hinted)
+            dd = 0;
         /* a precise place beats a region in the same sentence */
         if (p->prec == 3)
             dd += 1000;

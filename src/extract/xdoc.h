@@ -142,6 +142,7 @@ typedef struct xplace {
     uint32_t first, count; /* the name's tokens */
     int prec;              /* ACLED's geo_precision: 1, 2 (near), 3 (region) */
     int has;               /* a gazetteer place was chosen */
+    int hinted;            /* bracketed admin names follow it: "X (A, B)" */
     struct gaz_place *p;   /* the chosen place (in the arena) */
 } xplace;
 
