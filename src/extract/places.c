@@ -59,7 +59,9 @@ static const char *const stop_names[] = {
     "armee", "force", "forces", "garde", "dieu", "allah", "islam",
     "le", "la", "les", "un", "une", "des", "the", "a", "on", "in", "at",
     "selon", "after", "apres", "since", "depuis", "monday", "tuesday",
-    NULL};
+    "court", "commune", "market", "marche", "road", "route", "valley",
+    "airport", "aeroport", "hospital", "hopital", "university", "mosque",
+    "church", "prison", NULL};
 
 /* The gazetteer's answers for names already asked about, kept by the
  * coder across articles (names repeat: Gao, Kidal, Mali): a direct-mapped
@@ -549,6 +551,14 @@ const xplace *x_place_in(const xdoc *x, size_t si, size_t t)
         if (x->d->toks[p->first].sent != si)
             break;
         size_t dd = p->first > t ? p->first - t : t - p->first;
+        /* "between Banh and Titao", "entre Boni et Hombori": the first */
+        if (p->first >= 2 && (x_is(x, p->first - 1, "and") ||
+                              x_is(x, p->first - 1, "et")) &&
+            i > lo && x->places[i - 1].first + x->places[i - 1].count + 1 == p->first &&
+            x->places[i - 1].first >= 1 &&
+            (x_is(x, x->places[i - 1].first - 1, "between") ||
+             x_is(x, x->places[i - 1].first - 1, "entre")))
+            dd += 50;
         /* "X (Bankass, Mopti)": the place the report codes */
         if (p->hinted)
             dd = 0;

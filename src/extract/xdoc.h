@@ -151,8 +151,9 @@ typedef struct xplace {
  * feature class, population); refines the focus country with them.
  * Without a gazetteer, finds nothing. */
 int x_places(xdoc *x);
-/* The place for an event read from sentence s around token t: the nearest
- * in that sentence, else NULL. */
+/* The place for an event read from sentence s around token t: the
+ * nearest in that sentence (one with bracketed admin names first, the
+ * first of "between A and B", a region last), else NULL. */
 const xplace *x_place_in(const xdoc *x, size_t s, size_t t);
 /* The article's first place, or NULL. */
 const xplace *x_place_first(const xdoc *x);
