@@ -95,6 +95,41 @@ static int armed_word_next_to(const xdoc *x, const xmention *m)
            (e < x->d->ntok && x_in(x, e, armed));
 }
 
+/* The country of the article's outlet, when its `source` (or one of the
+ * outlets it lists, "Sidwaya; Le Pays") is in outlets.txt.  Sets
+ * x->country; returns -1 only when out of memory. */
+static int outlet_country(xdoc *x)
+{
+    veille_str src = x->a->f[VEILLE_F_SOURCE];
+    if (!src.len)
+        return 0;
+    buf fold = BUF_INIT, key = BUF_INIT;
+    int rc = 0;
+    size_t i = 0;
+    while (i < src.len && !x->country) {
+        size_t j = i;
+        while (j < src.len && src.ptr[j] != ';')
+            j++;
+        size_t a = i, b = j;
+        while (a < b && (src.ptr[a] == ' ' || src.ptr[a] == '\t'))
+            a++;
+        while (b > a && (src.ptr[b - 1] == ' ' || src.ptr[b - 1] == '\t'))
+            b--;
+        const lex_entry *o = b > a ? lex_find_outlet(x->lx, src.ptr + a, b - a,
+                                                     &x->c->mem, &fold, &key)
+                                   : NULL;
+        if (fold.oom || key.oom)
+            rc = -1;
+        long ci = o ? lex_find(x->lx, LEX_COUNTRY, o->cls) : -1;
+        if (ci >= 0)
+            x->country = lex_entry_at(x->lx, (size_t)ci);
+        i = j + 1;
+    }
+    buf_free(&fold);
+    buf_free(&key);
+    return rc;
+}
+
 /* A people named as who fights (an entry with `armed`): its militia. */
 static void armed_people(xdoc *x, xmention *m)
 {
@@ -916,6 +951,9 @@ int extract_events(veille_coder *c, const veille_article *a,
     }
     x_focus_country(&x);
     if (x_places(&x))
+        return VEILLE_ENOMEM;
+    /* A text that names no country: the outlet's own (outlets.txt) */
+    if (!x.country && outlet_country(&x))
         return VEILLE_ENOMEM;
     /* The article's first date: for incidents that give none. */
     xdate first_date;

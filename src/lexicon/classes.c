@@ -31,7 +31,8 @@ static const char *const materiel_classes[] = {
 
 static const char *const kind_names[] = {
     "trigger", "actor",   "hedge",   "report",   "casualty", "number",
-    "month",   "weekday", "reltime", "materiel", "place",    "country"};
+    "month",   "weekday", "reltime", "materiel", "place",    "country",
+    "outlet"};
 
 const char *lex_kind_name(int kind)
 {
@@ -116,6 +117,12 @@ const char *lex_check_class(int kind, const char *cls, long *num)
         return parse_long(cls, 1, 999, num)
                    ? "a country's class is its ISO 3166 numeric code"
                    : NULL;
+    case LEX_OUTLET:
+        return strlen(cls) == 2 && cls[0] >= 'a' && cls[0] <= 'z' &&
+                       cls[1] >= 'a' && cls[1] <= 'z'
+                   ? NULL
+                   : "an outlet's class is its country's ISO alpha-2 code, "
+                     "lower case";
     }
     return "unknown kind";
 }

@@ -209,6 +209,44 @@ static int form_key(const char *form, arena *a, buf *fold, buf *key,
     return key->oom ? -1 : 0;
 }
 
+/* ---- outlets ---- */
+
+static int add_outlet(lexicon *lx, const char *key, size_t len, uint32_t e)
+{
+    if (lx->noutlets == lx->cap_outlets) {
+        size_t nc = lx->cap_outlets ? lx->cap_outlets * 2 : 64;
+        struct lex_outlet *o = realloc(lx->outlets, nc * sizeof *o);
+        if (!o)
+            return -1;
+        lx->outlets = o;
+        lx->cap_outlets = nc;
+    }
+    char *k = arena_alloc(&lx->mem, len ? len : 1);
+    if (!k)
+        return -1;
+    memcpy(k, key, len);
+    lx->outlets[lx->noutlets++] = (struct lex_outlet){k, len, e};
+    return 0;
+}
+
+const lex_entry *lex_find_outlet(const lexicon *lx, const char *s, size_t n,
+                                 arena *a, buf *fold, buf *key)
+{
+    if (!lx->noutlets || !n || n > 200)
+        return NULL;
+    char tmp[201];
+    memcpy(tmp, s, n);
+    tmp[n] = '\0';
+    const char *err = NULL;
+    if (form_key(tmp, a, fold, key, &err))
+        return NULL;
+    for (size_t i = 0; i < lx->noutlets; i++)
+        if (lx->outlets[i].len == key->len &&
+            memcmp(lx->outlets[i].key, key->ptr, key->len) == 0)
+            return &lx->entries[lx->outlets[i].entry];
+    return NULL;
+}
+
 /* ---- lines ---- */
 
 typedef struct loadstate {
@@ -366,6 +404,10 @@ static int parse_entry(lexicon *lx, loadstate *st, const char *file,
                 return -1;
             if (r > 0) {
                 problem(lx, file, line, "form '%s': %s", form, ferr);
+            } else if (st->kind == LEX_OUTLET) {
+                if (add_outlet(lx, st->key.ptr, st->key.len, (uint32_t)e))
+                    return -1;
+                lx->nforms++;
             } else {
                 if (trie_insert(lx, (const uint8_t *)st->key.ptr, st->key.len,
                                 (uint32_t)e, langs))
@@ -571,6 +613,7 @@ void lex_free(lexicon *lx)
     free(lx->labels);
     free(lx->kid);
     free(lx->fpays);
+    free(lx->outlets);
     for (size_t i = 0; i < lx->nfiles; i++)
         free(lx->files[i]);
     free(lx->files);

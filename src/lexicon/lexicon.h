@@ -31,6 +31,7 @@ typedef enum lex_kind {
     LEX_MATERIEL,
     LEX_PLACE,
     LEX_COUNTRY,
+    LEX_OUTLET,  /* a news outlet; CLASS its home country; not in the trie */
     LEX_KIND_COUNT
 } lex_kind;
 
@@ -72,6 +73,11 @@ const lex_entry *lex_entry_at(const lexicon *lx, size_t i);
 const char *lex_attr_get(const lex_entry *e, const char *key);
 /* Index of the entry of that kind and id, or -1. */
 long lex_find(const lexicon *lx, int kind, const char *id);
+/* The outlet entry whose name is the raw string s[0..n) ("Sidwaya",
+ * "L'Observateur Paalga"), compared as forms are (case and accents aside),
+ * or NULL.  a and fold are scratch space. */
+const lex_entry *lex_find_outlet(const lexicon *lx, const char *s, size_t n,
+                                 arena *a, buf *fold, buf *key);
 const char *lex_kind_name(int kind);
 
 /* One recognized form: tokens [first, first+count) of the document. */

@@ -51,6 +51,14 @@ struct lexicon {
     uint32_t *kid;
     uint32_t root_kid[256]; /* root's children by byte, node index or 0 */
     tpay *fpays;
+    /* outlets: folded names (in mem) and their entries, looked up by the
+     * article's `source`, never matched in text */
+    struct lex_outlet {
+        const char *key;
+        size_t len;
+        uint32_t entry;
+    } *outlets;
+    size_t noutlets, cap_outlets;
     /* loading */
     char **files; /* files loaded (real paths), for include-once */
     size_t nfiles, cap_files;
