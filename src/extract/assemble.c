@@ -412,8 +412,10 @@ static const taxon *refine(const xdoc *x, frame *f)
     else if (!strcmp(c, "nsa_overtakes_territory") && state1)
         to = "gov_regains_territory";
     else if (!strcmp(c, "looting_property_destruction") &&
-             (killed || (f->mask & M_ATTACK)))
-        to = armed2 ? "armed_clash" : "attack"; /* "attacked and looted" */
+             (killed || (f->mask & M_WOUND)))
+        /* looted and killed or wounded someone: an attack; "attacked the
+         * village and burned sheds", no one hurt, stays looting (ACLED) */
+        to = armed2 ? "armed_clash" : "attack";
     else if (!strcmp(c, "arrests") && killed && state1 && (armed2 || !i2))
         to = "armed_clash"; /* an operation: militants killed, others caught */
     else if ((!strcmp(c, "air_drone_strike") || !strcmp(c, "remote_explosive")) &&
