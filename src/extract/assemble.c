@@ -51,7 +51,6 @@ enum {
     M_CLASH = 16,   /* clashed, fought: in a protest, a riot */
     M_DESTROY = 32, /* burned, vandalised, looted */
     M_KILL = 64,    /* someone was killed */
-    M_ATTACK = 128, /* attacked, assaulted: violence on people, any word */
     M_DISRUPT = 256, /* intercepted, shot down, defused, seized weapons */
     M_WOUND = 512,   /* someone was wounded */
 };
@@ -173,8 +172,6 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             uint32_t mk = mask_of(e->cls);
             if (p >= 5 || !(mk & M_CLASH))
                 mask |= mk;
-            if (!strcmp(e->cls, "attack"))
-                mask |= M_ATTACK;
             if (!strcmp(e->cls, "disrupted_weapons_use"))
                 mask |= M_DISRUPT;
             if (p > best_prec) {
