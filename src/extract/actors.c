@@ -359,6 +359,17 @@ static int mention_at(const xdoc *x, size_t t, size_t hi, xmention *out)
     return 1;
 }
 
+/* Is the mention the object of a verb before it ("killed 3 people",
+ * "ont tué des civils")? */
+static int object_of_verb(const xdoc *x, const xmention *m, size_t lo)
+{
+    long j = skip_dets(x, m->first, lo);
+    if (j >= 0 && (x->d->toks[j].kind == TOK_NUMBER || x_at(x, (size_t)j, LEX_NUMBER)))
+        j = j > (long)lo ? j - 1 : -1;
+    return j >= 0 && (x_at_end(x, (size_t)j, LEX_CASUALTY) ||
+                      x_at_end(x, (size_t)j, LEX_TRIGGER));
+}
+
 void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
              xmention *a2)
 {
@@ -453,6 +464,10 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
             /* "X et Y se sont affrontés", "X and Y clashed" */
             if (subject2.m && !patient.m && !object.m) {
                 patient = subject;
+                agent = subject2;
+            } else if (subject2.m && object_of_verb(x, &subject, lo)) {
+                /* "X have killed 3 people and abducted 7 others": X
+                 * abducted; the people were the first verb's object */
                 agent = subject2;
             }
         } else if (subject.m && !patient.m) {

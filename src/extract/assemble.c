@@ -823,11 +823,10 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     }
     /* Civilians who fight each other ("farmers and herders clashed") are
      * communal militias for ACLED */
-    if (!strcmp(tx->code, "armed_clash") && ctx->act_communal) {
-        if (a1 && x_inter(a1) == 7)
-            a1 = ctx->act_communal, m1 = NULL;
-        if (a2 && x_inter(a2) == 7)
-            a2 = ctx->act_communal, m2 = NULL;
+    if (!strcmp(tx->code, "armed_clash") && ctx->act_communal && a1 && a2 &&
+        x_inter(a1) == 7 && x_inter(a2) == 7) {
+        a1 = ctx->act_communal, m1 = NULL;
+        a2 = ctx->act_communal, m2 = NULL;
     }
     if (a1 && a2 && a1 == a2 && !(tx && !strcmp(tx->code, "armed_clash") &&
                                   a1 == ctx->act_communal))
