@@ -201,6 +201,20 @@ static int is_agent_mark(const xdoc *x, long t);
 static int is_target_mark(const xdoc *x, long t);
 static int is_of(const xdoc *x, long t);
 
+/* "a convoy escorted by Koglweogo fighters", "des positions occupées par
+ * des combattants": "by"/"par" after these names who escorts or holds,
+ * not who attacked. */
+static const char *const not_agent_participles[] = {
+    "escorted", "accompanied", "guarded", "protected", "led", "backed",
+    "supported", "flanked", "followed", "owned", "occupied", "held",
+    "manned", "run", "controlled", "escorte", "escortee", "escortes",
+    "escortees", "accompagne", "accompagnee", "accompagnes", "accompagnees",
+    "protege", "protegee", "proteges", "protegees", "dirige", "dirigee",
+    "diriges", "soutenu", "soutenue", "soutenus", "appuye", "appuyee",
+    "appuyes", "occupe", "occupee", "occupes", "occupees", "tenu", "tenue",
+    "tenus", "tenues", "controle", "controlee", "controles", "controlees",
+    "garde", "gardee", "gardes", "gardees", NULL};
+
 /* A relative clause opens between a and b ("qui avaient été récupérés
  * par…", "which had been seized by…"). */
 static int relative_between(const xdoc *x, size_t a, size_t b)
@@ -423,7 +437,8 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
             /* "par X" names the agent near the trigger, not in a clause
              * far after it ("…contre des véhicules qui avaient été
              * récupérés par des terroristes") */
-            if (is_agent_mark(x, wb) && !agent.m && !relative_between(x, t1, t))
+            if (is_agent_mark(x, wb) && !agent.m && !relative_between(x, t1, t) &&
+                !(wb > 0 && x_in(x, (size_t)wb - 1, not_agent_participles)))
                 agent = a;
             else if (is_target_mark(x, wb) && !patient.m)
                 patient = a;

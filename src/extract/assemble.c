@@ -309,7 +309,7 @@ static int same_incident(const xdoc *x, const frame *g, const frame *f)
     return 1;
 }
 
-static void join(frame *g, const frame *f)
+static void join(const xdoc *x, frame *g, const frame *f)
 {
     if (f->prec > g->prec) {
         g->tx = f->tx;
@@ -327,6 +327,15 @@ static void join(frame *g, const frame *f)
             g->a1 = f->a1;
         if (!g->a2.m && f->a2.m != g->a1.m)
             g->a2 = f->a2;
+    }
+    /* "…attacked the village. Village self-defense repelled the attack":
+     * the target was armed after all */
+    if (g->a2.m && f->a1.m && f->a1.m != g->a1.m &&
+        x_inter(x_entry(x, g->a2.m)) == 7) {
+        int in = x_inter(x_entry(x, f->a1.m));
+        if (in == 4 &&
+            (!g->a1.m || x_entry(x, f->a1.m) != x_entry(x, g->a1.m)))
+            g->a2 = f->a1;
     }
     if ((!g->place || g->place->prec == 3) && f->place &&
         (!g->place || f->place->prec < 3))
@@ -977,7 +986,7 @@ int extract_events(veille_coder *c, const veille_article *a,
             if (same_incident(&x, &inc[k], &f))
                 into = &inc[k];
         if (into)
-            join(into, &f);
+            join(&x, into, &f);
         else
             inc[ni++] = f;
     }
