@@ -165,6 +165,15 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             if (x->m[i].kind != LEX_TRIGGER)
                 continue;
             const lex_entry *e = x_entry(x, &x->m[i]);
+            /* "intransitive=1": "teachers demonstrated", not "the army
+             * demonstrated its strength" */
+            size_t after = x->m[i].first + x->m[i].count;
+            static const char *const objects[] = {
+                "its", "their", "the", "that", "his", "her", "a", "an",
+                "how", "what", NULL};
+            if (lex_attr_get(e, "intransitive") && after < s->first + s->count &&
+                x_in(x, after, objects))
+                continue;
             int p = entry_prec(e);
             /* Only firm words change a class: "to protest recent attacks"
              * is no clash; "set fire", "burned" are firm enough for a
