@@ -150,7 +150,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
 {
     const sentence *s = &x->d->sents[si];
     const lex_match *best = NULL;
-    int best_prec = -1;
+    int best_prec = -1, not_conflict = 0;
     uint32_t mask = 0;
     for (size_t t = s->first; t < s->first + s->count; t++) {
         if (x->first[t] < 0)
@@ -165,6 +165,10 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             if (x->m[i].kind != LEX_TRIGGER)
                 continue;
             const lex_entry *e = x_entry(x, &x->m[i]);
+            if (!strcmp(e->cls, "not_conflict")) {
+                not_conflict = 1;
+                continue;
+            }
             /* "intransitive=1": "teachers demonstrated", not "the army
              * demonstrated its strength" */
             size_t after = x->m[i].first + x->m[i].count;
@@ -190,6 +194,13 @@ static int read_frame(xdoc *x, size_t si, frame *f)
         }
     }
     if (!best)
+        return 0;
+    /* "Floods killed 12 people", "un accident de la route a fait cinq
+     * morts": a disaster, an accident or a disease, not a conflict event —
+     * unless a sharper conflict word is there ("attacked the islands…
+     * civilians died of bullet wounds and drowning") */
+    if (!strcmp(x_entry(x, best)->cls, "not_conflict") ||
+        (not_conflict && best_prec <= 2))
         return 0;
     /* "le risque accru d'attentats", "could attack", "to prevent
      * attacks": an event that may come, not one that happened */

@@ -172,8 +172,11 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         *ne = e;
         return v;
     }
-    /* English "a civilian was killed": one.  (French "a" is a verb.) */
-    for (size_t j = c; x->lang == LANG_EN && j-- > from;) {
+    /* English "a civilian was killed": one.  (French "a" is a verb; and
+     * "an IED killed 3 soldiers" counts what follows the verb.) */
+    int count_after = cend < hi && (x->d->toks[cend].kind == TOK_NUMBER ||
+                                    x_at(x, cend, LEX_NUMBER));
+    for (size_t j = c; x->lang == LANG_EN && !count_after && j-- > from;) {
         if (stops(x, j))
             break;
         if (x_is(x, j, "a") || x_is(x, j, "an")) {

@@ -61,6 +61,10 @@ const taxon taxonomy[] = {
     {"pol_consult", "", "", "", "CONSULT", "040"},
     {"pol_sanction", "", "", "", "SANCTION", "163"},
     {"pol_expel", "", "", "", "REJECT", "1663"},
+    /* Deaths and damage with no one behind them (floods, crashes,
+     * epidemics): a sentence whose sharpest word is one of these yields
+     * no event at all (extract/assemble.c). */
+    {"not_conflict", "", "", "", "", ""},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -18,7 +18,7 @@ const char *const lex_trigger_classes[] = {
     "change_to_group", "disrupted_weapons_use", "hq_established",
     "looting_property_destruction", "nonviolent_territory_transfer", "other",
     "pol_accuse", "pol_condemn", "pol_threaten", "pol_demand", "pol_consult",
-    "pol_sanction", "pol_expel", NULL};
+    "pol_sanction", "pol_expel", "not_conflict", NULL};
 
 static const char *const hedge_classes[] = {"hedged", "denied", "claimed",
                                             NULL};
