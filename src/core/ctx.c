@@ -88,6 +88,8 @@ static void find_defaults(veille_ctx *ctx)
         {"Police Forces of {country} ({era})", offsetof(veille_ctx, act_police)},
         {"Unidentified Communal Militia ({country})",
          offsetof(veille_ctx, act_communal)},
+        {"Military Forces of {country} ({era})",
+         offsetof(veille_ctx, act_military)},
     };
     for (size_t i = 0; i < lex_entry_count(ctx->lex); i++) {
         const lex_entry *e = lex_entry_at(ctx->lex, i);

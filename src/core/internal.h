@@ -24,7 +24,7 @@ struct veille_ctx {
     /* Actors ACLED writes when a text names none (NULL when the
      * dictionaries lack them): found once, by their ACLED names. */
     const lex_entry *act_unidentified, *act_civilians, *act_protesters,
-        *act_rioters, *act_police, *act_communal;
+        *act_rioters, *act_police, *act_communal, *act_military;
     buf err;
 };
 

@@ -545,7 +545,9 @@ static void put_float(xdoc *x, veille_str *v, double d)
 
 /* Where: the place named in the incident's sentences, else the article's
  * first place, else the focus country's capital (geo_precision 3). */
-static void put_place(xdoc *x, const frame *f, veille_event *e)
+/* Returns the dictionary entry of the place's country when it should name
+ * the event's actors (see the end), else NULL. */
+static const lex_entry *put_place(xdoc *x, const frame *f, veille_event *e)
 {
     const xplace *pl = f->place ? f->place : x_place_first(x);
     gaz_place cp;
@@ -562,7 +564,7 @@ static void put_place(xdoc *x, const frame *f, veille_event *e)
             p = &cp;
     }
     if (!p)
-        return;
+        return NULL;
     if (p == &cp) {
         /* only the country is known: ACLED codes the event at the
          * capital, geo_precision 3 */
@@ -600,6 +602,27 @@ static void put_place(xdoc *x, const frame *f, veille_event *e)
     put_float(x, &e->v[EF_LONGITUDE], p->lon);
     put_num(x, &e->v[EF_GEO_PRECISION], prec);
     put_num(x, &e->v[EF_GEONAMEID], (long)p->geonameid);
+    if (ci < 0)
+        return NULL;
+    /* The place's country names the actors when the place is sure enough
+     * to overrule the article's focus: no focus, a city (Gaza), a country
+     * the text names itself, or another place in the same country.  A village that the gazetteer only
+     * knows abroad (Boni, Germany) must not turn Malian soldiers
+     * German. */
+    const lex_entry *pc = lex_entry_at(x->lx, (size_t)ci);
+    if (!x->country || pc == x->country || p->population >= 100000)
+        return pc;
+    for (size_t i = 0; i < x->nm; i++)
+        if (x->m[i].kind == LEX_COUNTRY && x_entry(x, &x->m[i]) == pc)
+            return pc;
+    /* or another place of the article in the same country ("Bankilaré,
+     * dans la région de Tillabéri") */
+    for (size_t i = 0; i < x->nplaces; i++) {
+        const gaz_place *q = x->places[i].p;
+        if (q && q->geonameid != p->geonameid && !strcmp(q->cc, p->cc))
+            return pc;
+    }
+    return NULL;
 }
 
 /* An actor's ACLED name without its era: how claimants are written. */
@@ -758,6 +781,14 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     e->v[EF_CAMEO] = vs(cameo ? cameo : tx->cameo);
     add_ev(e, EF_SUB_EVENT_TYPE, x, f->tm->first, f->tm->count);
 
+    /* where, first: civilians and other actors without a country of their
+     * own belong to the country the event happens in ("Israeli airstrikes
+     * in Gaza" kill Civilians (Palestine)) */
+    const lex_entry *place_country = put_place(x, f, e);
+    const lex_entry *focus_saved = x->country;
+    if (place_country)
+        x->country = place_country;
+
     /* who */
     const lex_entry *a1 = f->a1.m ? x_entry(x, f->a1.m) : NULL;
     const lex_entry *a2 = f->a2.m ? x_entry(x, f->a2.m) : NULL;
@@ -857,13 +888,35 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
         a1 = ctx->act_communal, m1 = NULL;
         a2 = ctx->act_communal, m2 = NULL;
     }
+    /* "Israeli airstrikes", "frappes françaises": a state's weapon named
+     * by its demonym is that state's military */
+    const lex_entry *a1_country = NULL;
+    if (violent && (!a1 || is_unidentified(a1)) && ctx->act_military &&
+        f->tm) {
+        const lex_match *cm = NULL;
+        if (f->tm->first > 0 && x_at_end(x, f->tm->first - 1, LEX_COUNTRY))
+            for (size_t j = f->tm->first; j-- > 0 && j + 4 > f->tm->first && !cm;)
+                cm = x_at(x, j, LEX_COUNTRY);
+        size_t after = f->tm->first + f->tm->count;
+        if (!cm && after < x->d->ntok)
+            cm = x_at(x, after, LEX_COUNTRY);
+        if (cm) {
+            a1 = ctx->act_military;
+            m1 = NULL;
+            a1_country = x_entry(x, cm);
+        }
+    }
     if (a1 && a2 && a1 == a2 && !(tx && !strcmp(tx->code, "armed_clash") &&
                                   a1 == ctx->act_communal))
         a2 = NULL, m2 = NULL;
     int i1 = 0, i2 = 0;
     if (a1) {
+        const lex_entry *focus = x->country;
+        if (a1_country)
+            x->country = a1_country; /* the demonym's, for this name only */
         put_actor(x, e, EF_ACTOR1, EF_ACTOR1_TEXT, EF_INTER1, EF_ACTOR1, a1, m1, day);
         i1 = x_inter_at(x, a1);
+        x->country = focus;
         if (f->mutiny && i1 == 1 && !strcmp(et, "Battles")) {
             veille_str own = e->v[EF_ACTOR1];
             char *m = arena_alloc(&c->mem, own.len + 10);
@@ -895,6 +948,8 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
                     !strcmp(et, "Explosions/Remote violence")))
         e->v[EF_CIVILIAN_TARGETING] = vs("Civilian targeting");
 
+    x->country = focus_saved;
+
     /* how many */
     if (f->fatal >= 0) {
         put_num(x, &e->v[EF_FATALITIES], f->fatal);
@@ -923,8 +978,6 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
         add_ev(e, EF_CLAIMANT, x, f->claim.who_first, f->claim.who_count);
     e->v[EF_CERTAINTY] = vs(cert);
     add_ev(e, EF_CERTAINTY, x, f->claim.cert_first, f->claim.cert_count);
-
-    put_place(x, f, e);
     e->v[EF_SOURCE] = x->a->f[VEILLE_F_SOURCE];
     e->v[EF_LANG] = vs(x->lang == LANG_EN ? "en" : "fr");
     if (x->country && !e->v[EF_COUNTRY].len) {

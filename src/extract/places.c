@@ -61,7 +61,10 @@ static const char *const stop_names[] = {
     "selon", "after", "apres", "since", "depuis", "monday", "tuesday",
     "court", "commune", "market", "marche", "road", "route", "valley",
     "airport", "aeroport", "hospital", "hopital", "university", "mosque",
-    "church", "prison", NULL};
+    "church", "prison", "sea", "mer", "ocean", "desert", "gulf", "lake",
+    "river", "unity", "peace", "liberty", "freedom", "victory", "africa",
+    "afrique", "europe", "asia", "asie", "america", "amerique", "oceania",
+    NULL};
 
 /* The gazetteer's answers for names already asked about, kept by the
  * coder across articles (names repeat: Gao, Kidal, Mali): a direct-mapped
@@ -511,6 +514,15 @@ int x_places(xdoc *x)
                 bs = s;
                 bi = q;
             }
+        }
+        /* "Boni" in a report on Mali is a Malian village the gazetteer
+         * lacks, not Bonn, whose old name it happens to be: abroad, only a
+         * place's own name counts */
+        const gaz_place *bp = &c->c[bi];
+        if (focus && strcmp(bp->cc, focus) != 0 && !c->unknown) {
+            key_of(x, c->first, c->first + c->count, &k);
+            if (k.len > GAZ_MAX_KEY || !folded_eq(bp->name, k.ptr, k.len, &tmp))
+                continue;
         }
         xplace *p = &x->places[x->nplaces];
         p->first = (uint32_t)c->first;
