@@ -35,6 +35,17 @@ void progress_update(progress *p, unsigned long articles, double bytes);
 void progress_done(progress *p);
 double now_seconds(void);
 
+/* The options `code` and `ingest` share: --lang (l), --published (p),
+ * --dict (d), --data (D).  Returns 1 when c is one of them (kept in vo and
+ * co), 0 when it is not, and EXIT_USAGE after a usage error on stderr. */
+int coding_option(const char *cmd, int c, const char *arg, veille_options *vo,
+                  veille_code_options *co);
+
+/* Loads the dictionaries and makes a coder; on failure says why on stderr
+ * and returns EXIT_ERR with nothing left to free. */
+int open_coder(const veille_options *vo, veille_ctx **ctx,
+               veille_coder **coder);
+
 /* Calls fn for each input path: a file, or the files of a directory
  * (sorted; .jsonl .json .ndjson .txt), or NULL for standard input when
  * there is none.  Returns the number of paths that could not be listed. */

@@ -145,27 +145,17 @@ int cmd_code(int argc, char **argv)
     opterr = 0;
     while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
         switch (c) {
-        case 'l':
-            if (strcmp(optarg, "fr") != 0 && strcmp(optarg, "en") != 0)
-                return usage_error("code", "--lang is fr or en, not '%s'",
-                                   optarg);
-            r.copts.lang = optarg;
-            break;
-        case 'p':
-            if (strlen(optarg) != 10 || optarg[4] != '-' || optarg[7] != '-')
-                return usage_error("code",
-                                   "--published takes YYYY-MM-DD, not '%s'",
-                                   optarg);
-            r.copts.published = optarg;
-            break;
         case 'f': format = optarg; break;
-        case 'd': vo.dict_dir = optarg; break;
-        case 'D': vo.data_dir = optarg; break;
         case 'q': r.quiet = 1; break;
         case 'h': fputs(usage, stdout); return EXIT_OK;
-        default:
-            return usage_error("code", "unknown or incomplete option '%s'",
-                               argv[optind - 1]);
+        default: {
+            int k = coding_option("code", c, optarg, &vo, &r.copts);
+            if (k == EXIT_USAGE)
+                return EXIT_USAGE;
+            if (!k)
+                return usage_error("code", "unknown or incomplete option '%s'",
+                                   argv[optind - 1]);
+        }
         }
     }
     const writer_type *wt = writer_find(format);
@@ -173,18 +163,8 @@ int cmd_code(int argc, char **argv)
         return usage_error("code", "--format is jsonl or table, not '%s'",
                            format);
     veille_ctx *ctx;
-    int rc = veille_ctx_new(&ctx, &vo);
-    if (rc) {
-        fprintf(stderr, "veille: cannot load the dictionaries:\n%s\n",
-                veille_errmsg(ctx));
-        veille_ctx_free(ctx);
+    if (open_coder(&vo, &ctx, &r.coder))
         return EXIT_ERR;
-    }
-    if (veille_coder_new(&r.coder, ctx)) {
-        fprintf(stderr, "veille: out of memory\n");
-        veille_ctx_free(ctx);
-        return EXIT_ERR;
-    }
     writer_init(&r.w, wt, stdout);
     progress_init(&r.prog, r.quiet);
     r.w.type->begin(&r.w);

@@ -136,19 +136,6 @@ int cmd_ingest(int argc, char **argv)
                 return usage_error("ingest", "--db needs a path or a URI");
             db = optarg;
             break;
-        case 'l':
-            if (strcmp(optarg, "fr") != 0 && strcmp(optarg, "en") != 0)
-                return usage_error("ingest", "--lang is fr or en, not '%s'",
-                                   optarg);
-            io.code.lang = optarg;
-            break;
-        case 'p':
-            if (strlen(optarg) != 10 || optarg[4] != '-' || optarg[7] != '-')
-                return usage_error("ingest",
-                                   "--published takes YYYY-MM-DD, not '%s'",
-                                   optarg);
-            io.code.published = optarg;
-            break;
         case 'n':
             if (parse_batch(optarg, &io.batch))
                 return usage_error("ingest",
@@ -156,29 +143,23 @@ int cmd_ingest(int argc, char **argv)
                                    "(1 or more), not '%s'",
                                    optarg);
             break;
-        case 'd': vo.dict_dir = optarg; break;
-        case 'D': vo.data_dir = optarg; break;
         case 'q': r.quiet = 1; break;
         case 'h': fputs(usage, stdout); return EXIT_OK;
-        default:
-            return usage_error("ingest", "unknown or incomplete option '%s'",
-                               argv[optind - 1]);
+        default: {
+            int k = coding_option("ingest", c, optarg, &vo, &io.code);
+            if (k == EXIT_USAGE)
+                return EXIT_USAGE;
+            if (!k)
+                return usage_error("ingest", "unknown or incomplete option '%s'",
+                                   argv[optind - 1]);
+        }
         }
     }
     veille_ctx *ctx;
-    int rc = veille_ctx_new(&ctx, &vo);
-    if (rc) {
-        fprintf(stderr, "veille: cannot load the dictionaries:\n%s\n",
-                veille_errmsg(ctx));
-        veille_ctx_free(ctx);
-        return EXIT_ERR;
-    }
     veille_coder *coder;
-    if (veille_coder_new(&coder, ctx)) {
-        fprintf(stderr, "veille: out of memory\n");
-        veille_ctx_free(ctx);
+    if (open_coder(&vo, &ctx, &coder))
         return EXIT_ERR;
-    }
+    int rc;
     store *s;
     char err[1024];
     if ((rc = store_open(&s, db, err, sizeof err))) {

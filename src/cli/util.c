@@ -132,3 +132,41 @@ int for_each_input(char **paths, int n, path_fn fn, void *user)
     }
     return bad;
 }
+
+int coding_option(const char *cmd, int c, const char *arg, veille_options *vo,
+                  veille_code_options *co)
+{
+    switch (c) {
+    case 'l':
+        if (strcmp(arg, "fr") != 0 && strcmp(arg, "en") != 0)
+            return usage_error(cmd, "--lang is fr or en, not '%s'", arg);
+        co->lang = arg;
+        return 1;
+    case 'p':
+        if (strlen(arg) != 10 || arg[4] != '-' || arg[7] != '-')
+            return usage_error(cmd, "--published takes YYYY-MM-DD, not '%s'",
+                               arg);
+        co->published = arg;
+        return 1;
+    case 'd': vo->dict_dir = arg; return 1;
+    case 'D': vo->data_dir = arg; return 1;
+    }
+    return 0;
+}
+
+int open_coder(const veille_options *vo, veille_ctx **ctx,
+               veille_coder **coder)
+{
+    if (veille_ctx_new(ctx, vo)) {
+        fprintf(stderr, "veille: cannot load the dictionaries:\n%s\n",
+                veille_errmsg(*ctx));
+        veille_ctx_free(*ctx);
+        return EXIT_ERR;
+    }
+    if (veille_coder_new(coder, *ctx)) {
+        fprintf(stderr, "veille: out of memory\n");
+        veille_ctx_free(*ctx);
+        return EXIT_ERR;
+    }
+    return EXIT_OK;
+}
