@@ -384,6 +384,19 @@ static int object_of_verb(const xdoc *x, const xmention *m, size_t lo)
                       x_at_end(x, (size_t)j, LEX_TRIGGER));
 }
 
+/* Two entries that name one actor: the same entry, or a post or a camp
+ * of the army named beside it ("Niger's armed forces … a military post"):
+ * the same ACLED name for the same country. */
+static int same_actor(const xdoc *x, const lex_entry *a, const lex_entry *b)
+{
+    if (a == b)
+        return 1;
+    if (!lex_attr_get(a, "site") && !lex_attr_get(b, "site"))
+        return 0;
+    const char *na = lex_attr_get(a, "name"), *nb = lex_attr_get(b, "name");
+    return na && nb && !strcmp(na, nb) && country_of(x, a) == country_of(x, b);
+}
+
 void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
              xmention *a2)
 {
@@ -419,11 +432,20 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
             const lex_match *rm = x_at(x, r, LEX_REPORT);
             if (rm && r + rm->count < t0) {
                 size_t n = r + rm->count;
-                if (n + 1 < t0 && x_at(x, n, LEX_WEEKDAY))
-                    n++; /* "a démenti mercredi avoir tué" */
+                /* "a démenti mercredi avoir tué", "said on Friday that
+                 * they had repelled" */
+                static const char *const when[] = {"on", "le", "ce", "this",
+                                                   "last", ",", NULL};
+                while (n + 1 < t0 && (x_at(x, n, LEX_WEEKDAY) || x_in(x, n, when)))
+                    n++;
+                static const char *const that[] = {"that", "que", NULL};
+                if (n + 1 < t0 && x_in(x, n, that))
+                    n++;
                 static const char *const own[] = {
                     "avoir", "d'", "having", "it", "they", "qu'elle",
-                    "qu'il", "qu'ils", "ses", "its", "their", NULL};
+                    "qu'il", "qu'ils", "ses", "its", "their", "ils",
+                    "elles", "elle", "il", "leurs", "leur", "we", "nous",
+                    NULL};
                 if (!x_in(x, n, own)) {
                     t = r + rm->count - 1;
                     continue;
@@ -444,8 +466,12 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                 patient = a;
             else if (wb >= 0 && (size_t)wb < t1 + 3 && is_of(x, wb) &&
                      !agent.m && !patient.m && !object.m) {
-                /* "frappes des FAMa", "l'enlèvement de civils" */
-                if (x_inter(x_entry(x, a.m)) == 7)
+                /* "frappes des FAMa", "l'enlèvement de civils"; but "pris
+                 * le contrôle du camp militaire": what is taken */
+                const char *tc = x_entry(x, trig)->cls;
+                int territory = strstr(tc, "territory") != NULL;
+                if (x_inter(x_entry(x, a.m)) == 7 || territory ||
+                    lex_attr_get(x_entry(x, a.m), "site"))
                     patient = a;
                 else
                     agent = a;
@@ -491,8 +517,8 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
         if (!patient.m && object.m != agent.m)
             patient = object;
     }
-    if (patient.m && agent.m && x_entry(x, patient.m) == x_entry(x, agent.m))
-        patient = none;
+    if (patient.m && agent.m && same_actor(x, x_entry(x, patient.m), x_entry(x, agent.m)))
+        patient = none; /* "the army repelled an attack on its post" */
     *a1 = agent;
     *a2 = patient;
 }
