@@ -464,20 +464,31 @@ static const taxon *refine(const xdoc *x, frame *f)
 }
 
 /* A number as text, without printf (it is on every event). */
+/* Writes u in decimal at out (room for 20 bytes); returns its length. */
+static size_t put_digits(char *out, unsigned long long u)
+{
+    char rev[20];
+    size_t n = 0, k = 0;
+    do {
+        rev[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (n)
+        out[k++] = rev[--n];
+    return k;
+}
+
 static void put_num(xdoc *x, veille_str *v, long n)
 {
     char tmp[24];
-    int i = 24, neg = n < 0;
-    unsigned long u = neg ? 0UL - (unsigned long)n : (unsigned long)n;
-    do {
-        tmp[--i] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (neg)
-        tmp[--i] = '-';
-    char *s = arena_strndup(&x->c->mem, tmp + i, (size_t)(24 - i));
+    size_t k = 0;
+    if (n < 0)
+        tmp[k++] = '-';
+    k += put_digits(tmp + k, n < 0 ? 0ULL - (unsigned long long)n
+                                   : (unsigned long long)n);
+    char *s = arena_strndup(&x->c->mem, tmp, k);
     if (s)
-        *v = (veille_str){s, (size_t)(24 - i)};
+        *v = (veille_str){s, k};
 }
 
 static void put_date(xdoc *x, veille_str *v, long day)
@@ -523,24 +534,17 @@ static void put_float(xdoc *x, veille_str *v, double d)
     int neg = d < 0;
     unsigned long long q = (unsigned long long)((neg ? -d : d) * 1e5 + 0.5);
     char tmp[32];
-    int k = 0;
-    unsigned long long ip = q / 100000, fp = q % 100000;
-    char rev[20];
-    int nr = 0;
-    do {
-        rev[nr++] = (char)('0' + ip % 10);
-        ip /= 10;
-    } while (ip);
+    size_t k = 0;
+    unsigned long long fp = q % 100000;
     if (neg && q)
         tmp[k++] = '-';
-    while (nr)
-        tmp[k++] = rev[--nr];
+    k += put_digits(tmp + k, q / 100000);
     tmp[k++] = '.';
     for (unsigned long long div = 10000; div; div /= 10)
         tmp[k++] = (char)('0' + fp / div % 10);
-    char *s = arena_strndup(&x->c->mem, tmp, (size_t)k);
+    char *s = arena_strndup(&x->c->mem, tmp, k);
     if (s)
-        *v = (veille_str){s, (size_t)k};
+        *v = (veille_str){s, k};
 }
 
 /* Where: the place named in the incident's sentences, else the article's
@@ -734,15 +738,7 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     memcpy(eid, id->ptr, id->len);
     size_t k = id->len;
     eid[k++] = '-';
-    char rev[24];
-    int nr = 0;
-    size_t num = n;
-    do {
-        rev[nr++] = (char)('0' + num % 10);
-        num /= 10;
-    } while (num);
-    while (nr)
-        eid[k++] = rev[--nr];
+    k += put_digits(eid + k, n);
     e->v[EF_EVENT_ID_CNTY] = (veille_str){eid, k};
 
     /* when */

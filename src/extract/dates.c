@@ -174,8 +174,7 @@ static long weekday_date(const xdoc *x, int wd, int last)
 {
     if (x->pub == NO_DATE || x->pub_derived)
         return NO_DATE;
-    /* 1970-01-01 was a Thursday (4). */
-    long pw = ((x->pub % 7) + 7 + 3) % 7 + 1;
+    long pw = weekday_of(x->pub);
     long off = (pw - wd + 7) % 7;
     if (last && off == 0)
         off = 7;

@@ -209,12 +209,10 @@ static int folded_eq(const char *name, const char *folded, size_t n, buf *tmp)
  * du Soum" answer to "Bourem", "Soum". */
 static int admin_eq(const char *name, const char *folded, size_t n, buf *tmp)
 {
-    buf_clear(tmp);
-    if (gaz_fold(name, strlen(name), tmp))
-        return 0;
-    if (tmp->len == n && memcmp(tmp->ptr, folded, n) == 0)
+    if (folded_eq(name, folded, n, tmp))
         return 1;
-    return tmp->len > n + 1 && tmp->ptr[tmp->len - n - 1] == ' ' &&
+    /* tmp holds the folded name */
+    return !tmp->oom && tmp->len > n + 1 && tmp->ptr[tmp->len - n - 1] == ' ' &&
            memcmp(tmp->ptr + tmp->len - n, folded, n) == 0;
 }
 
