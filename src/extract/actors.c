@@ -288,6 +288,18 @@ static int passive_before(const xdoc *x, size_t t0, size_t lo)
     return 0;
 }
 
+/* A passive verb between tokens a and b ("were killed in Touronata
+ * by"). */
+static int passive_between(const xdoc *x, size_t a, size_t b)
+{
+    static const char *const aux[] = {"ete", "was", "were", "been", "being",
+                                      "is", "are", "got", NULL};
+    for (size_t j = a; j < b; j++)
+        if (x_in(x, j, aux))
+            return 1;
+    return 0;
+}
+
 /* Is this actor a generic label ("militants", "hommes armés") that a
  * named actor next to it makes more precise? */
 static int is_generic(const lex_entry *e)
@@ -316,6 +328,11 @@ static int mention_at(const xdoc *x, size_t t, size_t hi, xmention *out)
         x->d->toks[t - 1].sent == x->d->toks[t].sent &&
         !(x->d->toks[t - 1].kind == TOK_NUMBER))
         return 0;
+    /* "nos hommes", "his men": someone's troops, not people */
+    static const char *const poss[] = {"nos", "ses", "leurs", "leur", "his",
+                                       "their", "our", "its", NULL};
+    if (lex_attr_get(x_entry(x, a), "person") && t > 0 && x_in(x, t - 1, poss))
+        return 0;
     memset(out, 0, sizeof *out);
     out->m = a;
     size_t end = t + a->count;
@@ -324,6 +341,7 @@ static int mention_at(const xdoc *x, size_t t, size_t hi, xmention *out)
         /* "des combattants du JNIM", "des soldats des FAMa": a generic word
          * named by the group after de/du/des/of */
         if (!b && end + 1 < hi && is_generic(x_entry(x, out->m)) &&
+            x_inter(x_entry(x, out->m)) != 7 &&
             (x_is(x, end, "de") || x_is(x, end, "du") || x_is(x, end, "des") ||
              x_is(x, end, "d'") || x_is(x, end, "of"))) {
             size_t j = end + 1;
@@ -339,6 +357,11 @@ static int mention_at(const xdoc *x, size_t t, size_t hi, xmention *out)
         }
         if (b) { /* "JNIM militants" */
             if (is_generic(x_entry(x, out->m)) && !is_generic(x_entry(x, b)))
+                out->m = b;
+            /* "a MINUSMA contractor", "an army informant": the last noun
+             * is the head, and the people it names are civilians */
+            else if (x->lang == LANG_EN && x_inter(x_entry(x, b)) == 7 &&
+                     x_inter(x_entry(x, out->m)) != 7)
                 out->m = b;
             end += b->count;
             continue;
@@ -384,6 +407,17 @@ static int object_of_verb(const xdoc *x, const xmention *m, size_t lo)
                       x_at_end(x, (size_t)j, LEX_TRIGGER));
 }
 
+/* Is the mention the complement of a noun ("the village of the Dogon",
+ * "le village des Peuls")? */
+static int is_of_phrase(const xdoc *x, const xmention *m, size_t lo)
+{
+    long j = m->first > lo ? (long)m->first - 1 : -1;
+    while (j > (long)lo && x_in(x, (size_t)j, dets) && !is_of(x, j))
+        j--;
+    return j > (long)lo && is_of(x, j) && x->d->toks[j - 1].kind == TOK_WORD &&
+           !x_at_end(x, (size_t)j - 1, LEX_ACTOR);
+}
+
 /* Two entries that name one actor: the same entry, or a post or a camp
  * of the army named beside it ("Niger's armed forces … a military post"):
  * the same ACLED name for the same country. */
@@ -407,6 +441,8 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
     xmention agent = none, patient = none, subject = none, subject2 = none,
              object = none, object2 = none;
     int between = 0; /* "entre X et Y", "between X and Y" */
+    xmention subjects[8]; /* the mentions before the trigger, in order */
+    size_t nsub = 0;
     for (size_t t = lo; t < hi; t++) {
         xmention a;
         if (!mention_at(x, t, hi, &a))
@@ -452,9 +488,17 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                 }
             }
         }
-        if (t < t0) {
+        if (t < t0 && is_agent_mark(x, wb) && !agent.m &&
+            !(wb > 0 && x_in(x, (size_t)wb - 1, not_agent_participles)) &&
+            passive_between(x, subject.m ? subject.first + subject.count : lo,
+                            (size_t)wb)) {
+            /* "were killed in Touronata by armed men, in attacks" */
+            agent = a;
+        } else if (t < t0) {
             subject2 = subject;
             subject = a;
+            if (nsub < sizeof subjects / sizeof *subjects)
+                subjects[nsub++] = a;
         } else if (t >= t1) {
             /* "par X" names the agent near the trigger, not in a clause
              * far after it ("…contre des véhicules qui avaient été
@@ -503,13 +547,25 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
         } else if (!agent.m) {
             agent = subject;
             /* "X et Y se sont affrontés", "X and Y clashed" */
-            if (subject2.m && !patient.m && !object.m) {
+            if (subject2.m && !patient.m && !object.m &&
+                !object_of_verb(x, &subject, lo)) {
                 patient = subject;
                 agent = subject2;
             } else if (subject2.m && object_of_verb(x, &subject, lo)) {
                 /* "X have killed 3 people and abducted 7 others": X
-                 * abducted; the people were the first verb's object */
-                agent = subject2;
+                 * abducted; the people were the first verb's object, and
+                 * so were those named with them ("attacked the Dogon
+                 * village and killed one individual") */
+                size_t k = nsub - 1;
+                while (k > 0 && object_of_verb(x, &subjects[k], lo))
+                    k--;
+                while (k > 0 && is_of_phrase(x, &subjects[k], lo))
+                    k--;
+                agent = subjects[k];
+                /* "the army killed fifteen militants and seized motorbikes":
+                 * whom the incident hit */
+                if (!patient.m && !object.m)
+                    patient = subject;
             }
         } else if (subject.m && !patient.m) {
             patient = subject; /* "… tombée dans une embuscade tendue par X" */

@@ -236,9 +236,9 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     /* "Fulani attacked the village", "clashed with Bambara hunters": a
      * people that fights is its militia */
     int fights = !strcmp(f->trig->cls, "armed_clash");
-    armed_people(x, &f->a1);
-    if (fights || armed_word_next_to(x, &f->a2))
-        armed_people(x, &f->a2);
+    if (armed_word_next_to(x, &f->a2) ||
+        (fights && f->a2.m && !lex_attr_get(x_entry(x, f->a2.m), "person")))
+        armed_people(x, &f->a2); /* "assaulted an individual": a person */
     if (f->a1.m) {
         size_t e1 = f->a1.first + f->a1.count;
         for (size_t j = e1; j < s->first + s->count && j < e1 + 5; j++) {
@@ -261,10 +261,14 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                     f->a1_victim = 1;
                 break;
             }
-            if (x->d->toks[j].kind == TOK_PUNCT)
+            /* "an old man - were killed": the dash closes an apposition */
+            if (x->d->toks[j].kind == TOK_PUNCT && !x_is(x, j, "-"))
                 break;
         }
     }
+    /* a people, or people, who fight (not who died) are armed men */
+    if (!f->a1_victim)
+        armed_people(x, &f->a1);
     f->place = x_place_in(x, si, best->first);
     x_claim(x, si, &f->claim);
     return 1;

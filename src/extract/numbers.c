@@ -114,6 +114,45 @@ static int and_another(const xdoc *x, size_t j, size_t hi, size_t *ne)
     return 0;
 }
 
+/* Does an object follow the casualty verb ending at t ("shot dead a
+ * man", "ont tué trois civils", "killed JNIM fighters")? */
+static int has_object(const xdoc *x, size_t t, size_t hi)
+{
+    static const char *const one[] = {"a", "an", "un", "une", NULL};
+    if (t >= hi)
+        return 0;
+    if (x_in(x, t, one) || x_at(x, t, LEX_ACTOR))
+        return 1;
+    size_t e;
+    if ((x->tf[t] & XT_USED) || x_number(x, t, hi, &e) < 0 || is_unit(x, e))
+        return 0;
+    /* "one gendarme killed two wounded", "8 killed 2 vehicles destroyed":
+     * a list of tolls, not an object */
+    for (size_t k = e; k < hi && k < e + 2; k++)
+        if (x_at(x, k, LEX_CASUALTY) || x_at(x, k, LEX_TRIGGER) ||
+            x_at(x, k, LEX_MATERIEL))
+            return 0;
+    return 1;
+}
+
+/* The comma at j closes an inserted phrase ("…, including a village
+ * chief,", "…, dont un enfant,"): the token before the comma that opens
+ * it, or -1. */
+static long apposition_start(const xdoc *x, size_t j, size_t lo)
+{
+    static const char *const incl[] = {"including", "among", "dont",
+                                       "notamment", "parmi", NULL};
+    if (!x_is(x, j, ","))
+        return -1;
+    for (size_t k = j; k-- > lo && k + 8 > j;) {
+        if (stops(x, k))
+            return x_is(x, k, ",") && k > lo && x_in(x, k + 1, incl)
+                       ? (long)k
+                       : -1;
+    }
+    return -1;
+}
+
 /* The count that goes with the casualty word at c: before it, else after
  * it.  Returns the value and its tokens, or -1. */
 static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
@@ -124,9 +163,21 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
     /* wide enough for "Trois Volontaires pour la défense de la patrie
      * (VDP) ont été tués" */
     size_t from = c > lo + 12 ? c - 12 : lo;
+    /* "two gunmen shot dead a man": an active verb counts its object */
+    if (has_object(x, cend, hi))
+        from = c;
     for (size_t j = c; j-- > from;) {
-        if (stops(x, j))
-            break;
+        if (stops(x, j)) {
+            /* "Three people, including a village chief, were killed" */
+            long open = apposition_start(x, j, lo);
+            if (open < 0)
+                break;
+            j = (size_t)open;
+            from = from > 6 ? from - 6 : lo; /* the skipped words */
+            if (from < lo)
+                from = lo;
+            continue;
+        }
         const lex_match *cm = x_at(x, j, LEX_CASUALTY);
         if (cm && strcmp(x_entry(x, cm)->cls, "killed") != 0)
             break; /* "… blessés et deux tués": not the wounded's count */
