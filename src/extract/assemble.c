@@ -146,16 +146,65 @@ static void armed_people(xdoc *x, xmention *m)
     m->m = nm;
 }
 
+/* A trigger class of protests and riots. */
+static int is_crowd_class(const char *cls)
+{
+    return !strcmp(cls, "peaceful_protest") ||
+           !strcmp(cls, "protest_with_intervention") ||
+           !strcmp(cls, "excessive_force_protesters") ||
+           !strcmp(cls, "violent_demonstration");
+}
+
+/* Does the sentence tell of a protest (a peaceful_protest trigger)? */
+static int has_protest(const xdoc *x, const sentence *s)
+{
+    for (size_t t = s->first; t < s->first + s->count; t++) {
+        const lex_match *m = x_at(x, t, LEX_TRIGGER);
+        if (m && !strcmp(x_entry(x, m)->cls, "peaceful_protest"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is token t in what a protest is about ("protested over the police
+ * shooting of their driver", "une marche contre les tueries", "following
+ * clashes in Kidal")? */
+static int in_cause(const xdoc *x, const sentence *s, size_t t)
+{
+    static const char *const cause[] = {
+        "over", "against", "after", "following", "about", "inquiry",
+        "investigation", "investigations", "justice", "remembrance", "memory", "anniversary", "denounce", "denouncing",
+        "denounced", "condemn", "condemning", "condemned", "demanding",
+        "demand", "demanded", "decry", "decrying", "support", "supporting",
+        "contre", "apres", "suite", "denoncer", "denoncant", "denonce",
+        "condamner", "condamnant", "reclamer", "reclamant", "exiger",
+        "exigeant", "memoire", "hommage", "soutien", "enquete", NULL};
+    for (size_t j = t; j-- > s->first && j + 5 > t;) {
+        if (x->d->toks[j].kind == TOK_PUNCT && !x_is(x, j, "'"))
+            return 0;
+        if (x_in(x, j, cause))
+            return 1;
+    }
+    return 0;
+}
+
 static int read_frame(xdoc *x, size_t si, frame *f)
 {
     const sentence *s = &x->d->sents[si];
     const lex_match *best = NULL;
     int best_prec = -1, not_conflict = 0;
+    int protest = has_protest(x, s);
     uint32_t mask = 0;
     for (size_t t = s->first; t < s->first + s->count; t++) {
         if (x->first[t] < 0)
             continue;
+        /* what a protest is about is no other event */
+        int cause = protest && in_cause(x, s, t);
         for (size_t i = (size_t)x->first[t]; i < x->nm && x->m[i].first == t; i++) {
+            if (cause && (x->m[i].kind == LEX_CASUALTY ||
+                          (x->m[i].kind == LEX_TRIGGER &&
+                           !is_crowd_class(x_entry(x, &x->m[i])->cls))))
+                continue;
             if (x->m[i].kind == LEX_CASUALTY &&
                 !strcmp(x_entry(x, &x->m[i])->cls, "killed"))
                 mask |= M_KILL;
