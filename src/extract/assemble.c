@@ -640,7 +640,7 @@ static const lex_entry *put_place(xdoc *x, const frame *f, veille_event *e)
         for (size_t i = 0; i < said.len; i++)
             if (said.ptr[i] >= 'a' && said.ptr[i] <= 'z')
                 lower = 1;
-        e->v[EF_LOCATION] = prec < 3 && lower ? said : vs(p->name);
+        e->v[EF_LOCATION] = (prec < 3 && lower) || pl->named ? said : vs(p->name);
         e->v[EF_ADMIN1] = vs(p->admin1);
         e->v[EF_ADMIN2] = vs(p->admin2);
         e->v[EF_ADMIN3] = vs(p->admin3);

@@ -23,7 +23,7 @@
 #define MAXC 16
 
 static const char *const cue_at[] = {
-    "a", "au", "aux", "dans", "en", "in", "at", "to", "from", "sur",
+    "a", "au", "aux", "dans", "en", "in", "at", "to", "from", "sur", "as",
     "vers", "de", "du", "des", "d'", "of", "entre", "between", "and", "et",
     "outside", "toward", "towards", "pres", "near", "around", "autour",
     "environs", "village", "villages", "localite", "commune", "cercle",
@@ -50,6 +50,15 @@ static const char *const natural_words[] = {
 
 static const char *const region_words[] = {"region", "province", "cercle",
                                            "departement", "state", NULL};
+
+/* Titles before a person's name: "President Mainassara", "M. Traoré". */
+static const char *const titles[] = {
+    "president", "minister", "ministre", "general", "gen", "colonel",
+    "col", "captain", "capt", "capitaine", "commandant", "cmdt",
+    "lieutenant", "lt", "sergent", "sergeant", "sgt", "imam", "cheikh",
+    "sheikh", "mr", "mrs", "m", "mme", "dr", "mayor", "maire", "chef",
+    "chief", "prince", "roi", "king", "senator", "depute", "abbe",
+    "father", "pere", "soeur", "sister", "madame", "monsieur", NULL};
 
 /* Names too common as words to be taken without a cue. */
 static const char *const stop_names[] = {
@@ -220,10 +229,50 @@ typedef struct cand {
     size_t first, count;
     int cue, near, natural, region, hint;
     int unknown; /* named in the text, placed at its bracketed admin */
+    int pending; /* named in the text after "village of", placed at
+                    another place of its sentence (or of the article) */
     size_t ha, hb; /* hint tokens */
     size_t n;
     gaz_place c[MAXC];
 } cand;
+
+/* "village of", "hamlet of", "la localité de", "le hameau de" just before
+ * token t: what follows is a place even when no gazetteer knows it. */
+static int village_cue(const xdoc *x, size_t t, size_t lo)
+{
+    static const char *const heads[] = {
+        "village", "villages", "hamlet", "hamlets", "locality", "localite",
+        "hameau", "hameaux", "bourgade", "campement", NULL};
+    static const char *const of[] = {"of", "de", "d'", NULL};
+    if (t < lo + 2)
+        return 0;
+    return (x_in(x, t - 1, of) && x_in(x, t - 2, heads)) ||
+           (x_in(x, t - 1, heads) && t >= lo + 2 &&
+            (x_is(x, t - 2, "the") || x_is(x, t - 2, "le") ||
+             x_is(x, t - 2, "du") || x_is(x, t - 2, "au")));
+}
+
+/* Adds the pending candidate [t, e): a place the gazetteer lacks. */
+static int add_pending(xdoc *x, cand **cands, size_t *nc, size_t *cap,
+                       size_t t, size_t e)
+{
+    if (*cap == *nc) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        cand *nw = arena_realloc(&x->c->mem, *cands, *nc * sizeof **cands,
+                                 ncap * sizeof **cands);
+        if (!nw)
+            return -1;
+        *cands = nw;
+        *cap = ncap;
+    }
+    cand *c = &(*cands)[(*nc)++];
+    memset(c, 0, sizeof *c);
+    c->first = t;
+    c->count = e - t;
+    c->cue = 1;
+    c->pending = 1;
+    return 0;
+}
 
 static double score(const xdoc *x, const cand *k, const gaz_place *p,
                     const char *focus_cc, buf *tmp)
@@ -306,6 +355,8 @@ int x_places(xdoc *x)
                 wb--;
             int cue = wb >= (long)lo && x_in(x, (size_t)wb, cue_at);
             /* words that name no place in a conflict report, cue or not */
+            if (x_in(x, t, titles))
+                continue;
             if (x_in(x, t, stop_names) && (t + 1 >= hi || d->toks[t + 1].kind != TOK_WORD ||
                                            !(d->toks[t + 1].flags & TOKF_CAP)))
                 continue;
@@ -335,8 +386,24 @@ int x_places(xdoc *x)
                        (d->toks[e].flags & TOKF_CAP) && !covered(x, e))
                     e++;
                 size_t qa = 0, qb = 0;
-                if (!hint_tokens(x, e, hi, &qa, &qb))
+                if (!hint_tokens(x, e, hi, &qa, &qb)) {
+                    /* "in the village of Windeboki", "la localité de
+                     * Tinkarazeina": a place by what the text calls it */
+                    if (village_cue(x, t, lo) && !x_in(x, t, stop_names) &&
+                        !x_at(x, t, LEX_ACTOR) && !x_at(x, t, LEX_COUNTRY) &&
+                        !(d->toks[t].flags & TOKF_UPPER)) {
+                        if (add_pending(x, &cands, &nc, &cap, t, e) < 0)
+                            goto oom;
+                        t = e - 1;
+                    } else if (!x_in(x, t, cue_at) && !x_in(x, t, stop_names) &&
+                               !x_in(x, t, titles)) {
+                        /* "Amadou Haya Sanogo", "Thibault Nana": a run of
+                         * names that does not start with a place is a
+                         * person's */
+                        t = e - 1;
+                    }
                     continue;
+                }
                 for (size_t q = qa; q < qb && !known_b; q++) {
                     if (d->toks[q].kind != TOK_WORD)
                         continue;
@@ -374,13 +441,7 @@ int x_places(xdoc *x)
                 continue;
             /* "President Mainassara", "Norbert Zongo", "M. Traoré": a
              * surname after a title or a first name */
-            static const char *const titles[] = {
-                "president", "minister", "ministre", "general", "colonel",
-                "captain", "capitaine", "commandant", "lieutenant", "sergent",
-                "sergeant", "imam", "cheikh", "sheikh", "mr", "mrs", "m",
-                "mme", "dr", "mayor", "maire", "chef", "chief", "prince",
-                "roi", "king", "senator", "depute", "abbe", "father",
-                "pere", "soeur", "sister", "madame", "monsieur", NULL};
+
             if (!hint && t > lo &&
                 (x_in(x, t - 1, titles) ||
                  (d->toks[t - 1].kind == TOK_WORD &&
@@ -500,10 +561,15 @@ int x_places(xdoc *x)
         }
     }
     x->places = arena_alloc(&x->c->mem, (nc ? nc : 1) * sizeof *x->places);
-    if (!x->places)
+    long *pick = arena_alloc(&x->c->mem, (nc ? nc : 1) * sizeof *pick);
+    if (!x->places || !pick)
         goto oom;
+    /* each known candidate's best place, or -1 (dropped) */
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cands[i];
+        pick[i] = -1;
+        if (c->pending)
+            continue;
         size_t bi = 0;
         double bs = -1e9;
         for (size_t q = 0; q < c->n; q++) {
@@ -517,21 +583,82 @@ int x_places(xdoc *x)
          * lacks, not Bonn, whose old name it happens to be: abroad, only a
          * place's own name counts */
         const gaz_place *bp = &c->c[bi];
-        if (focus && strcmp(bp->cc, focus) != 0 && !c->unknown) {
+        /* "CIV", "INGO": an acronym is a place only under its own name
+         * (KIDAL in a dateline is Kidal) */
+        int acronym = (x->d->toks[c->first].flags & TOKF_UPPER) && c->count == 1;
+        if ((focus && strcmp(bp->cc, focus) != 0 && !c->unknown) || acronym) {
             key_of(x, c->first, c->first + c->count, &k);
             if (k.len > GAZ_MAX_KEY || !folded_eq(bp->name, k.ptr, k.len, &tmp))
                 continue;
         }
+        pick[i] = (long)bi;
+    }
+    gaz_place capital;
+    int has_capital = focus && gaz_country(g, focus, &capital);
+    /* ACLED codes a village it cannot find at the nearest place it knows,
+     * under that place's name, geo_precision 2 ("the village of Kpendima,
+     * near Natiaboani"; "coded as Titao at geoprecision 2"): a village
+     * with a known place in its sentence stands down for it */
+    int *near_of = arena_alloc(&x->c->mem, (nc ? nc : 1) * sizeof *near_of);
+    if (!near_of)
+        goto oom;
+    memset(near_of, 0, (nc ? nc : 1) * sizeof *near_of);
+    for (size_t i = 0; i < nc; i++) {
+        if (!cands[i].pending)
+            continue;
+        size_t si = x->d->toks[cands[i].first].sent;
+        for (size_t j = 0; j < nc; j++)
+            if (pick[j] >= 0 && x->d->toks[cands[j].first].sent == si) {
+                near_of[j] = 1;
+                cands[i].pending = 2; /* stands down */
+            }
+    }
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cands[i];
+        const gaz_place *chosen = NULL;
+        int prec;
+        if (c->pending == 2) {
+            continue;
+        } else if (c->pending) {
+            /* alone in its sentence: a village of the country spelt a
+             * little differently ("Ogassagou"); else named as the text
+             * says, at the article's first known place, else at the
+             * capital, with the precision of a region */
+            gaz_place nearby;
+            key_of(x, c->first, c->first + c->count, &k);
+            if (focus && !k.oom && gaz_lookup_near(g, k.ptr, k.len, focus, &nearby)) {
+                chosen = &nearby;
+                prec = 2; /* likely the place, not surely */
+            } else {
+                for (size_t j = 0; j < nc && !chosen; j++)
+                    if (pick[j] >= 0)
+                        chosen = &cands[j].c[pick[j]];
+                if (!chosen && has_capital)
+                    chosen = &capital;
+                if (!chosen)
+                    continue;
+                prec = 3;
+            }
+        } else {
+            if (pick[i] < 0)
+                continue;
+            chosen = &c->c[pick[i]];
+            prec = c->unknown ? 2 : c->region || chosen->fclass == 'A' ? 3 : c->near ? 2 : 1;
+            if (near_of[i] && prec == 1)
+                prec = 2;
+        }
         xplace *p = &x->places[x->nplaces];
+        memset(p, 0, sizeof *p);
         p->first = (uint32_t)c->first;
         p->count = (uint32_t)c->count;
         p->p = arena_alloc(&x->c->mem, sizeof *p->p);
         if (!p->p)
             goto oom;
-        *p->p = c->c[bi];
+        *p->p = *chosen;
         p->has = 1;
-        p->prec = c->unknown ? 2 : c->region || p->p->fclass == 'A' ? 3 : c->near ? 2 : 1;
+        p->prec = prec;
         p->hinted = c->hint;
+        p->named = c->pending;
         x->nplaces++;
     }
     buf_free(&k);

@@ -142,6 +142,14 @@ int gaz_prefix(const gaz *g, const char *folded, size_t n);
  * 0 when the country has no place. */
 int gaz_country(const gaz *g, const char *cc, gaz_place *out);
 
+/* A populated place of country cc ("ML") whose name is one or two edits
+ * away from the folded name (two for names of 8 bytes or more; none for
+ * names under 5): the closest, then the most populous.  For village names
+ * that reports spell their own way ("Ogassagou", "Gourty").  Returns 1 and
+ * fills *out, or 0. */
+int gaz_lookup_near(const gaz *g, const char *folded, size_t n, const char *cc,
+                    gaz_place *out);
+
 /* A point for an admin1 region ("région de Kidal"): the seat of the
  * admin1 (its PPLA, as ACLED codes a region-level event at the provincial
  * capital), else its most populous populated place, else its ADM1

@@ -562,6 +562,36 @@ static void test_country_point(void **state)
     assert_int_equal(gaz_country(fx.g, "", &p), 0);
 }
 
+static void test_lookup_near(void **state)
+{
+    (void)state;
+    gaz_place p;
+    /* one letter off, added, dropped or two swapped */
+    assert_int_equal(gaz_lookup_near(fx.g, "kidel", 5, "ML", &p), 1);
+    assert_int_equal(p.geonameid, 2455290); /* Mali's, not Indonesia's */
+    assert_int_equal(gaz_lookup_near(fx.g, "kidla", 5, "ML", &p), 1);
+    assert_int_equal(p.geonameid, 2455290);
+    assert_int_equal(gaz_lookup_near(fx.g, "bourrem", 7, "ML", &p), 1);
+    assert_int_equal(p.geonameid, 9000011);
+    /* long names may be two letters off */
+    assert_int_equal(gaz_lookup_near(fx.g, "tinzaouatin", 11, "ML", &p), 1);
+    assert_int_equal(p.geonameid, 2476086);
+    assert_int_equal(gaz_lookup_near(fx.g, "tinzaouatinn", 12, "ML", &p), 1);
+    assert_int_equal(p.geonameid, 2476086);
+    assert_int_equal(gaz_lookup_near(fx.g, "bourum", 6, "ML", &p), 1);
+    assert_int_equal(gaz_lookup_near(fx.g, "boorum", 6, "ML", &p), 0);
+    /* the country counts; wells are no villages; an exact name is
+     * gaz_lookup's; short names are too easy to confuse */
+    assert_int_equal(gaz_lookup_near(fx.g, "djiboo", 6, "ML", &p), 0);
+    assert_int_equal(gaz_lookup_near(fx.g, "djiboo", 6, "BF", &p), 1);
+    assert_int_equal(p.geonameid, 2361177);
+    assert_int_equal(gaz_lookup_near(fx.g, "puits y", 7, "ML", &p), 0);
+    assert_int_equal(gaz_lookup_near(fx.g, "bourem", 6, "ML", &p), 0);
+    assert_int_equal(gaz_lookup_near(fx.g, "kida", 4, "ML", &p), 0);
+    assert_int_equal(gaz_lookup_near(fx.g, "kidel", 5, "", &p), 0);
+    assert_int_equal(gaz_lookup_near(NULL, "kidel", 5, "ML", &p), 0);
+}
+
 static void test_admin1_point(void **state)
 {
     (void)state;
@@ -740,6 +770,7 @@ int main(void)
         cmocka_unit_test(test_admin_names),
         cmocka_unit_test(test_prefix),
         cmocka_unit_test(test_country_point),
+        cmocka_unit_test(test_lookup_near),
         cmocka_unit_test(test_admin1_point),
         cmocka_unit_test(test_info),
         cmocka_unit_test(test_damaged_index_refused),
