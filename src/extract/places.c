@@ -587,9 +587,24 @@ int x_places(xdoc *x)
          * (KIDAL in a dateline is Kidal) */
         int acronym = (x->d->toks[c->first].flags & TOKF_UPPER) && c->count == 1;
         if ((focus && strcmp(bp->cc, focus) != 0 && !c->unknown) || acronym) {
+            /* the best place whose own name it is, if any */
             key_of(x, c->first, c->first + c->count, &k);
-            if (k.len > GAZ_MAX_KEY || !folded_eq(bp->name, k.ptr, k.len, &tmp))
+            if (k.len > GAZ_MAX_KEY || k.oom)
                 continue;
+            long own = -1;
+            double os = -1e9;
+            for (size_t q = 0; q < c->n; q++) {
+                if (!folded_eq(c->c[q].name, k.ptr, k.len, &tmp))
+                    continue;
+                double sc = score(x, c, &c->c[q], focus, &tmp);
+                if (sc > os) {
+                    os = sc;
+                    own = (long)q;
+                }
+            }
+            if (own < 0)
+                continue;
+            bi = (size_t)own;
         }
         pick[i] = (long)bi;
     }
