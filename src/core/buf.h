@@ -40,6 +40,13 @@ void buf_printf(buf *b, const char *fmt, ...)
 void buf_vprintf(buf *b, const char *fmt, va_list ap);
 /* Appends s as the contents of a JSON string, with the quotes. */
 void buf_json_str(buf *b, const char *s, size_t n);
+/* Writes the n bytes of s to o escaped for the inside of a JSON string
+ * (no quotes): '"', '\\' and the control bytes are escaped, every other
+ * byte (UTF-8 included) is copied.  o must have room for JSON_ESC_MAX(n)
+ * bytes.  Returns the end of what was written.  buf_json_str and the event
+ * writer (event.c), which reserves once per event, share it. */
+char *json_escape(char *o, const char *s, size_t n);
+#define JSON_ESC_MAX(n) ((n) * 6) /* every byte a \u00XX */
 const char *buf_cstr(buf *b);
 void buf_clear(buf *b);
 void buf_free(buf *b);
