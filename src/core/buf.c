@@ -67,8 +67,9 @@ void buf_printf(buf *b, const char *fmt, ...)
 /* ---- JSON string escaping --------------------------------------------
  *
  * Output is nearly all plain text, so the escaper looks at eight bytes at
- * a time (one 64-bit word): a word with no byte to escape is stored as it
- * is; only a word that holds one goes byte by byte through json_esc. */
+ * a time (one 64-bit word, json_word_special in buf.h): a word with no
+ * byte to escape is stored as it is; only a word that holds one goes byte
+ * by byte through json_esc. */
 
 /* What a byte becomes inside a JSON string: 0 for itself, else the
  * letter after the backslash ('u' for the \u00XX form).  \b and \f take
@@ -80,20 +81,6 @@ static const unsigned char json_esc[256] = {
     U4, U4, U4, U4,                   /* 0x10-0x1F */
     ['"'] = '"', ['\\'] = '\\'};
 #undef U4
-
-#define W_ONES 0x0101010101010101ull
-#define W_HIGHS 0x8080808080808080ull
-
-/* Non-zero when one of the eight bytes of w is below 0x20, '"' or '\\':
- * the classic "has a byte less than 0x20" test on w and "has a zero byte"
- * tests on w ^ '"' and w ^ '\\' (exact as to whether there is one, which
- * is all that matters here), sharing their last step: the three words have
- * the same high bits, as '"' and '\\' are ASCII. */
-static inline uint64_t word_needs_escape(uint64_t w)
-{
-    uint64_t q = w ^ (W_ONES * '"'), b = w ^ (W_ONES * '\\');
-    return ((w - W_ONES * 0x20) | (q - W_ONES) | (b - W_ONES)) & ~w & W_HIGHS;
-}
 
 static inline char *escape_byte(char *o, unsigned char c)
 {
@@ -122,7 +109,7 @@ static char *escape_long(char *o, const char *s, size_t n)
     uint64_t w;
     while (n - i >= 8) {
         memcpy(&w, s + i, 8);
-        if (word_needs_escape(w)) {
+        if (json_word_special(w)) {
             for (size_t end = i + 8; i < end; i++)
                 o = escape_byte(o, (unsigned char)s[i]);
         } else {
@@ -138,7 +125,7 @@ static char *escape_long(char *o, const char *s, size_t n)
      * and are the last ones written: storing that word again over them
      * writes the tail in one go. */
     memcpy(&w, s + n - 8, 8);
-    if (!word_needs_escape(w)) {
+    if (!json_word_special(w)) {
         memcpy(o - (8 - (n - i)), &w, 8);
         return o + (n - i);
     }
@@ -156,7 +143,7 @@ char *json_escape(char *o, const char *s, size_t n)
         uint32_t a, z;
         memcpy(&a, s, 4);
         memcpy(&z, s + n - 4, 4);
-        if (!word_needs_escape((uint64_t)z << 32 | a)) {
+        if (!json_word_special((uint64_t)z << 32 | a)) {
             memcpy(o, &a, 4);
             memcpy(o + n - 4, &z, 4);
             return o + n;

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct buf {
@@ -47,6 +48,21 @@ void buf_json_str(buf *b, const char *s, size_t n);
  * writer (event.c), which reserves once per event, share it. */
 char *json_escape(char *o, const char *s, size_t n);
 #define JSON_ESC_MAX(n) ((n) * 6) /* every byte a \u00XX */
+
+/* Non-zero when one of the eight bytes of w (any byte order) is below
+ * 0x20, '"' or '\\': the bytes a JSON string escapes, and those that
+ * stop the reader's scan of one.  The classic "has a byte less than 0x20"
+ * test on w and "has a zero byte" tests on w ^ '"' and w ^ '\\', sharing
+ * their last step (the three words have the same high bits, as '"' and
+ * '\\' are ASCII).  Exact as to whether there is such a byte, not as to
+ * which: a caller that needs to know looks at the eight bytes. */
+static inline uint64_t json_word_special(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    return ((w - ones * 0x20) | (q - ones) | (b - ones)) & ~w &
+           (ones * 0x80);
+}
 const char *buf_cstr(buf *b);
 void buf_clear(buf *b);
 void buf_free(buf *b);
