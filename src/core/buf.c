@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int buf_reserve(buf *b, size_t extra)
+/* buf_reserve's slow path: grows the buffer, doubling it. */
+int buf_grow(buf *b, size_t extra)
 {
     if (b->oom)
         return -1;

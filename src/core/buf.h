@@ -19,8 +19,18 @@ typedef struct buf {
 
 #define BUF_INIT {NULL, 0, 0, 0}
 
-int buf_reserve(buf *b, size_t extra);
+int buf_grow(buf *b, size_t extra);
 void buf_put_slow(buf *b, const void *p, size_t n);
+
+/* Makes room for extra more bytes and a NUL: 0, or -1 when out of memory
+ * (oom is then set).  Inline while there is room, which is nearly always
+ * (the tokenizer reserves for every token). */
+static inline int buf_reserve(buf *b, size_t extra)
+{
+    if (b->cap - b->len > extra && !b->oom)
+        return 0;
+    return buf_grow(b, extra);
+}
 
 /* Appends n bytes; inline while they fit, which is nearly always. */
 static inline void buf_put(buf *b, const void *p, size_t n)
