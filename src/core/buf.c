@@ -102,12 +102,54 @@ static inline char *escape_byte(char *o, unsigned char c)
     return o;
 }
 
+#if defined(__SSE2__)
+/* Strings of 16 bytes or more, 16 at a time, as escape_long does 8; the
+ * last 1 to 15 bytes go to escape_long (or are written by storing the
+ * last sixteen again, when they need no escape). */
+static char *escape_16(char *o, const char *s, size_t n, size_t *done)
+{
+    size_t i = 0;
+    while (n - i >= 16) {
+        if (json_special16(s + i)) {
+            for (size_t end = i + 16; i < end; i++)
+                o = escape_byte(o, (unsigned char)s[i]);
+        } else {
+            memcpy(o, s + i, 16);
+            o += 16;
+            i += 16;
+        }
+    }
+    if (i < n && !json_special16(s + n - 16)) {
+        memcpy(o - (16 - (n - i)), s + n - 16, 16);
+        o += n - i;
+        i = n;
+    }
+    *done = i;
+    return o;
+}
+#endif
+
 /* Strings of 8 bytes or more: word by word; a word that holds a byte to
  * escape goes byte by byte. */
 static char *escape_long(char *o, const char *s, size_t n)
 {
     size_t i = 0;
     uint64_t w;
+#if defined(__SSE2__)
+    if (n >= 16) {
+        o = escape_16(o, s, n, &i);
+        if (i == n)
+            return o;
+        s += i; /* 1 to 15 bytes left: as a string of its own */
+        n -= i;
+        i = 0;
+        if (n < 8) {
+            for (; i < n; i++)
+                o = escape_byte(o, (unsigned char)s[i]);
+            return o;
+        }
+    }
+#endif
     while (n - i >= 8) {
         memcpy(&w, s + i, 8);
         if (json_word_special(w)) {

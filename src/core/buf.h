@@ -73,6 +73,20 @@ static inline uint64_t json_word_special(uint64_t w)
     return ((w - ones * 0x20) | (q - ones) | (b - ones)) & ~w &
            (ones * 0x80);
 }
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/* Sixteen bytes at a time where SSE2 is there (every x86-64): bit i of
+ * the result is set when byte i of p[0..16) is below 0x20, '"' or
+ * '\\'. */
+static inline unsigned json_special16(const void *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    __m128i q = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+    __m128i b = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl, _mm_or_si128(q, b)));
+}
+#endif
 const char *buf_cstr(buf *b);
 void buf_clear(buf *b);
 void buf_free(buf *b);

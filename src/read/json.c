@@ -63,6 +63,40 @@ static int hex4(const unsigned char *h, unsigned *out)
     return 0;
 }
 
+/* Moves p->i over plain string bytes: to the next '"', '\\' or control
+ * byte, or the end.  Sixteen bytes at a time (SSE2), else eight (a word),
+ * then one by one up to the byte that stops. */
+static void skip_plain(jp *p)
+{
+#if defined(__SSE2__)
+    while (p->n - p->i >= 16) {
+        unsigned m = json_special16(p->s + p->i);
+        if (m) {
+            p->i += (size_t)__builtin_ctz(m);
+            return;
+        }
+        p->i += 16;
+    }
+#endif
+    while (p->n - p->i >= 8) {
+        uint64_t w;
+        memcpy(&w, p->s + p->i, 8);
+        uint64_t m = json_word_special(w);
+        if (m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* the lowest flag is exact: on to the byte that stops */
+            p->i += (size_t)__builtin_ctzll(m) / 8;
+            return;
+#endif
+            break;
+        }
+        p->i += 8;
+    }
+    while (p->i < p->n && p->s[p->i] != '"' && p->s[p->i] != '\\' &&
+           p->s[p->i] >= 0x20)
+        p->i++;
+}
+
 /* A string at p->i (on the opening quote).  *out views the line, or an
  * arena copy when there were escapes (only if want). */
 static int string(jp *p, veille_str *out, int want)
@@ -70,24 +104,7 @@ static int string(jp *p, veille_str *out, int want)
     size_t start = ++p->i;
     int escapes = 0;
     for (;;) {
-        /* The common case: plain bytes up to the closing quote, skipped a
-         * word at a time, then byte by byte up to the byte that stops. */
-        while (p->n - p->i >= 8) {
-            uint64_t w;
-            memcpy(&w, p->s + p->i, 8);
-            uint64_t m = json_word_special(w);
-            if (m) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                /* the lowest flag is exact: on to the byte that stops */
-                p->i += (size_t)__builtin_ctzll(m) / 8;
-#endif
-                break;
-            }
-            p->i += 8;
-        }
-        while (p->i < p->n && p->s[p->i] != '"' && p->s[p->i] != '\\' &&
-               p->s[p->i] >= 0x20)
-            p->i++;
+        skip_plain(p);
         if (p->i >= p->n)
             return fail(p, "a string is not closed");
         unsigned char c = p->s[p->i];
