@@ -41,8 +41,11 @@ static int fail(jp *p, const char *what)
 
 static void ws(jp *p)
 {
-    while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' ||
-                           p->s[p->i] == '\n' || p->s[p->i] == '\r'))
+    /* every JSON whitespace byte is at most ' ': one compare for the
+     * byte that ends it, which is nearly every byte asked about */
+    while (p->i < p->n && p->s[p->i] <= ' ' &&
+           (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n' ||
+            p->s[p->i] == '\r'))
         p->i++;
 }
 
@@ -285,15 +288,21 @@ static int value(jp *p, int depth)
     }
 }
 
+/* The article field a member name stands for, or -1: told apart by
+ * length, then compared with one name (memcmp of a constant length). */
 static int field_index(veille_str key)
 {
-    /* the lengths of field_names, so that most keys are told apart
-     * without a comparison */
-    static const unsigned char len[VEILLE_F_COUNT_] = {2, 3, 6, 9, 4, 5, 4};
-    for (int f = 0; f < VEILLE_F_COUNT_; f++)
-        if (len[f] == key.len && memcmp(field_names[f], key.ptr, key.len) == 0)
-            return f;
-    return -1;
+#define IS(lit) (memcmp(key.ptr, lit, sizeof lit - 1) == 0)
+    switch (key.len) {
+    case 2: return IS("id") ? VEILLE_F_ID : -1;
+    case 3: return IS("url") ? VEILLE_F_URL : -1;
+    case 4: return IS("text") ? VEILLE_F_TEXT : IS("lang") ? VEILLE_F_LANG : -1;
+    case 5: return IS("title") ? VEILLE_F_TITLE : -1;
+    case 6: return IS("source") ? VEILLE_F_SOURCE : -1;
+    case 9: return IS("published") ? VEILLE_F_PUBLISHED : -1;
+    default: return -1;
+    }
+#undef IS
 }
 
 int json_parse_article(const char *line, size_t len, arena *mem,
