@@ -83,7 +83,8 @@ setup:
 GAZ := var/gazetteer.idx
 GAZ_SRC := var/geonames/cities500.txt data/geonames/admin1CodesASCII.txt \
            data/geonames/countryInfo.txt
-$(GAZ): $(GAZ_SRC) | $(B)/veille
+# format.h: an index of another format version must be imported again.
+$(GAZ): $(GAZ_SRC) src/geo/format.h | $(B)/veille
 	$(B)/veille gazetteer import -q --data var $(GAZ_SRC)
 var/geonames/cities500.txt:
 	scripts/setup --no-packages

@@ -3,11 +3,13 @@
  */
 #include "buf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-int buf_reserve(buf *b, size_t extra)
+/* buf_reserve's slow path: grows the buffer, doubling it. */
+int buf_grow(buf *b, size_t extra)
 {
     if (b->oom)
         return -1;
@@ -63,39 +65,145 @@ void buf_printf(buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
-void buf_json_str(buf *b, const char *s, size_t n)
+/* ---- JSON string escaping --------------------------------------------
+ *
+ * Output is nearly all plain text, so the escaper looks at eight bytes at
+ * a time (one 64-bit word, json_word_special in buf.h): a word with no
+ * byte to escape is stored as it is; only a word that holds one goes byte
+ * by byte through json_esc. */
+
+/* What a byte becomes inside a JSON string: 0 for itself, else the
+ * letter after the backslash ('u' for the \u00XX form).  \b and \f take
+ * the \u form, as veille always wrote them. */
+#define U4 'u', 'u', 'u', 'u'
+static const unsigned char json_esc[256] = {
+    U4, U4,                           /* 0x00-0x07 */
+    'u', 't', 'n', 'u', 'u', 'r', 'u', 'u', /* \b \t \n \v \f \r … */
+    U4, U4, U4, U4,                   /* 0x10-0x1F */
+    ['"'] = '"', ['\\'] = '\\'};
+#undef U4
+
+static inline char *escape_byte(char *o, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
-    /* Worst case every byte becomes \u00XX. */
-    if (buf_reserve(b, n * 6 + 2))
+    unsigned char e = json_esc[c];
+    if (!e) {
+        *o++ = (char)c;
+        return o;
+    }
+    *o++ = '\\';
+    *o++ = (char)e;
+    if (e == 'u') {
+        memcpy(o, "00", 2);
+        o[2] = hex[c >> 4];
+        o[3] = hex[c & 15];
+        o += 4;
+    }
+    return o;
+}
+
+#if defined(__SSE2__)
+/* Strings of 16 bytes or more, 16 at a time, as escape_long does 8; the
+ * last 1 to 15 bytes go to escape_long (or are written by storing the
+ * last sixteen again, when they need no escape). */
+static char *escape_16(char *o, const char *s, size_t n, size_t *done)
+{
+    size_t i = 0;
+    while (n - i >= 16) {
+        if (json_special16(s + i)) {
+            for (size_t end = i + 16; i < end; i++)
+                o = escape_byte(o, (unsigned char)s[i]);
+        } else {
+            memcpy(o, s + i, 16);
+            o += 16;
+            i += 16;
+        }
+    }
+    if (i < n && !json_special16(s + n - 16)) {
+        memcpy(o - (16 - (n - i)), s + n - 16, 16);
+        o += n - i;
+        i = n;
+    }
+    *done = i;
+    return o;
+}
+#endif
+
+/* Strings of 8 bytes or more: word by word; a word that holds a byte to
+ * escape goes byte by byte. */
+static char *escape_long(char *o, const char *s, size_t n)
+{
+    size_t i = 0;
+    uint64_t w;
+#if defined(__SSE2__)
+    if (n >= 16) {
+        o = escape_16(o, s, n, &i);
+        if (i == n)
+            return o;
+        s += i; /* 1 to 15 bytes left: as a string of its own */
+        n -= i;
+        i = 0;
+        if (n < 8) {
+            for (; i < n; i++)
+                o = escape_byte(o, (unsigned char)s[i]);
+            return o;
+        }
+    }
+#endif
+    while (n - i >= 8) {
+        memcpy(&w, s + i, 8);
+        if (json_word_special(w)) {
+            for (size_t end = i + 8; i < end; i++)
+                o = escape_byte(o, (unsigned char)s[i]);
+        } else {
+            memcpy(o, &w, 8);
+            o += 8;
+            i += 8;
+        }
+    }
+    if (i == n)
+        return o;
+    /* A tail of 1 to 7 bytes.  When the string's last eight bytes need no
+     * escape, the bytes before the tail among them were copied as they are
+     * and are the last ones written: storing that word again over them
+     * writes the tail in one go. */
+    memcpy(&w, s + n - 8, 8);
+    if (!json_word_special(w)) {
+        memcpy(o - (8 - (n - i)), &w, 8);
+        return o + (n - i);
+    }
+    for (; i < n; i++)
+        o = escape_byte(o, (unsigned char)s[i]);
+    return o;
+}
+
+char *json_escape(char *o, const char *s, size_t n)
+{
+    if (n >= 8)
+        return escape_long(o, s, n);
+    if (n >= 4) {
+        /* Two 4-byte halves that overlap when n < 8, tested as one word. */
+        uint32_t a, z;
+        memcpy(&a, s, 4);
+        memcpy(&z, s + n - 4, 4);
+        if (!json_word_special((uint64_t)z << 32 | a)) {
+            memcpy(o, &a, 4);
+            memcpy(o + n - 4, &z, 4);
+            return o + n;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        o = escape_byte(o, (unsigned char)s[i]);
+    return o;
+}
+
+void buf_json_str(buf *b, const char *s, size_t n)
+{
+    if (buf_reserve(b, JSON_ESC_MAX(n) + 2))
         return;
     char *o = b->ptr + b->len;
     *o++ = '"';
-    size_t run = 0; /* start of a run of bytes copied as they are */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        memcpy(o, s + run, i - run);
-        o += i - run;
-        run = i + 1;
-        *o++ = '\\';
-        switch (c) {
-        case '"': *o++ = '"'; break;
-        case '\\': *o++ = '\\'; break;
-        case '\n': *o++ = 'n'; break;
-        case '\r': *o++ = 'r'; break;
-        case '\t': *o++ = 't'; break;
-        default:
-            *o++ = 'u';
-            *o++ = '0';
-            *o++ = '0';
-            *o++ = hex[c >> 4];
-            *o++ = hex[c & 15];
-        }
-    }
-    memcpy(o, s + run, n - run);
-    o += n - run;
+    o = json_escape(o, s, n);
     *o++ = '"';
     b->len = (size_t)(o - b->ptr);
     b->ptr[b->len] = '\0';

@@ -7,8 +7,11 @@
 #include "buf.h"
 #include "event.h"
 
-/* name, its JSON key ("name":) and the key's length, all constant. */
-#define F(name, type) {#name, type, "\"" #name "\":", sizeof(#name) + 2}
+/* name, its JSON key ("name":), the key's length and the key after a
+ * comma, padded (a name too long for ckey is a compile error: a string
+ * too long for its array is diagnosed, and warnings are errors). */
+#define F(name, type)                                                          \
+    {#name, type, "\"" #name "\":", sizeof(#name) + 2, ",\"" #name "\":"}
 
 const event_field_info event_fields[EF_COUNT] = {
     [EF_ARTICLE_ID] = F(article_id, EFT_STR),
@@ -104,67 +107,149 @@ int veille_event_evidence(const veille_event *e, const char *field,
     return 0;
 }
 
-/* Appends n in decimal (no printf on the hot path). */
-static void put_u32(buf *b, uint32_t n)
+/* ---- the JSON form ---------------------------------------------------
+ *
+ * One event is written in two steps: json_bound() sums an upper bound of
+ * its size (every string byte counted as its longest escape), the buffer
+ * is grown once to it, and the put_* functions then write through a plain
+ * pointer with no check of room left.  Each put_* returns the end of what
+ * it wrote.  Keys are copied 24 bytes at a time (ckey), so the bound counts
+ * 24 bytes for each. */
+
+/* Room for a decimal uint32_t. */
+#define U32_DIGITS 10
+
+/* Bytes of `"name":{"text":"…","start":N,"end":N}` at most, the comma
+ * before it included. */
+static size_t span_bound(size_t len)
 {
-    char tmp[10];
-    int i = 10;
-    do {
-        tmp[--i] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n);
-    buf_put(b, tmp + i, (size_t)(10 - i));
+    return sizeof event_fields[0].ckey + JSON_ESC_MAX(len) + 2 * U32_DIGITS +
+           32;
 }
 
-static void put_lit(buf *b, const char *s) { buf_put(b, s, strlen(s)); }
-
-static void put_span(buf *b, const char *name, const char *text, uint32_t off,
-                     uint32_t len)
+static size_t json_bound(const veille_event *e)
 {
-    buf_putc(b, '"');
-    put_lit(b, name);
-    put_lit(b, "\":{\"text\":");
-    buf_json_str(b, text + off, len);
-    put_lit(b, ",\"start\":");
-    put_u32(b, off);
-    put_lit(b, ",\"end\":");
-    put_u32(b, off + len);
-    buf_putc(b, '}');
+    size_t n = 64; /* braces, "sources", "evidence", the final NUL */
+    for (int f = 0; f < EF_COUNT; f++) {
+        size_t len = e->v[f].len;
+        n += sizeof event_fields[f].ckey +
+             (event_fields[f].type == EFT_NUM ? (len > 4 ? len : 4)
+                                              : JSON_ESC_MAX(len) + 2);
+    }
+    for (uint32_t i = 0; i < e->nsources; i++)
+        n += JSON_ESC_MAX(e->sources[i].len) + 3;
+    n += span_bound(e->sent_len);
+    for (uint32_t i = 0; i < e->nev; i++)
+        n += span_bound(e->ev[i].len);
+    return n;
+}
+
+static char *put_raw(char *o, const void *s, size_t n)
+{
+    memcpy(o, s, n);
+    return o + n;
+}
+
+/* put_raw for the few bytes of a number ("2023", "-3.9912"): a loop
+ * costs less than a call to memcpy. */
+static char *put_short(char *o, const char *s, size_t n)
+{
+    if (n > 16)
+        return put_raw(o, s, n);
+    for (size_t i = 0; i < n; i++)
+        o[i] = s[i];
+    return o + n;
+}
+
+/* A string literal, its length known at compile time. */
+#define PUT_LIT(o, lit) put_raw(o, lit, sizeof lit - 1)
+
+/* n in decimal (no printf on the hot path): its digits counted, then
+ * written from the last. */
+static char *put_u32(char *o, uint32_t n)
+{
+    size_t len = 1;
+    for (uint32_t m = n; m >= 10; m /= 10)
+        len++;
+    for (size_t i = len; i-- > 0; n /= 10)
+        o[i] = (char)('0' + n % 10);
+    return o + len;
+}
+
+/* s as a JSON string, with its quotes. */
+static char *put_str(char *o, const char *s, size_t n)
+{
+    *o++ = '"';
+    o = json_escape(o, s, n);
+    *o++ = '"';
+    return o;
+}
+
+/* "name":{"text":"…","start":N,"end":N}: a span of the article's text,
+ * for field f (EF_COUNT: the sentence). */
+static char *put_span(char *o, int f, const char *text, uint32_t off,
+                      uint32_t len)
+{
+    if (f == EF_COUNT) {
+        o = PUT_LIT(o, "\"sentence");
+    } else {
+        memcpy(o, event_fields[f].ckey + 1, sizeof event_fields[f].ckey - 1);
+        o += event_fields[f].keylen - 2; /* "name without its ": */
+    }
+    o = PUT_LIT(o, "\":{\"text\":");
+    o = put_str(o, text + off, len);
+    o = PUT_LIT(o, ",\"start\":");
+    o = put_u32(o, off);
+    o = PUT_LIT(o, ",\"end\":");
+    o = put_u32(o, off + len);
+    *o++ = '}';
+    return o;
+}
+
+/* The event's fields in table order, each after a comma; numbers as they
+ * are, or null. */
+static char *put_fields(char *o, const veille_event *e)
+{
+    for (int f = 0; f < EF_COUNT; f++) {
+        const event_field_info *fi = &event_fields[f];
+        memcpy(o, fi->ckey, sizeof fi->ckey);
+        o += fi->keylen + 1;
+        const veille_str *s = &e->v[f];
+        if (fi->type == EFT_NUM)
+            o = s->len ? put_short(o, s->ptr, s->len) : PUT_LIT(o, "null");
+        else if (!s->len)
+            o = PUT_LIT(o, "\"\"");
+        else
+            o = put_str(o, s->ptr, s->len);
+    }
+    return o;
 }
 
 int veille_event_to_json(const veille_event *e, char **out, size_t *len,
                          size_t *cap)
 {
     buf b = {*out, *len, *cap, 0};
-    buf_putc(&b, '{');
-    for (int f = 0; f < EF_COUNT; f++) {
-        if (f)
-            buf_putc(&b, ',');
-        buf_put(&b, event_fields[f].key, event_fields[f].keylen);
-        const veille_str *s = &e->v[f];
-        if (event_fields[f].type == EFT_NUM) {
-            if (s->len)
-                buf_put(&b, s->ptr, s->len);
-            else
-                buf_puts(&b, "null");
-        } else {
-            buf_json_str(&b, s->ptr ? s->ptr : "", s->len);
+    if (buf_reserve(&b, json_bound(e)) == 0) {
+        char *start = b.ptr + b.len;
+        char *o = put_fields(start, e);
+        *start = '{'; /* over the first field's comma */
+        o = PUT_LIT(o, ",\"sources\":[");
+        for (uint32_t i = 0; i < e->nsources; i++) {
+            if (i)
+                *o++ = ',';
+            o = put_str(o, e->sources[i].ptr, e->sources[i].len);
         }
+        o = PUT_LIT(o, "],\"evidence\":{");
+        o = put_span(o, EF_COUNT, e->text, e->sent_off, e->sent_len);
+        for (uint32_t i = 0; i < e->nev; i++) {
+            *o++ = ',';
+            o = put_span(o, e->ev[i].field, e->text, e->ev[i].off,
+                         e->ev[i].len);
+        }
+        o = PUT_LIT(o, "}}");
+        b.len = (size_t)(o - b.ptr);
+        b.ptr[b.len] = '\0';
     }
-    buf_puts(&b, ",\"sources\":[");
-    for (uint32_t i = 0; i < e->nsources; i++) {
-        if (i)
-            buf_putc(&b, ',');
-        buf_json_str(&b, e->sources[i].ptr, e->sources[i].len);
-    }
-    buf_puts(&b, "],\"evidence\":{");
-    put_span(&b, "sentence", e->text, e->sent_off, e->sent_len);
-    for (uint32_t i = 0; i < e->nev; i++) {
-        buf_putc(&b, ',');
-        put_span(&b, event_fields[e->ev[i].field].name, e->text, e->ev[i].off,
-                 e->ev[i].len);
-    }
-    buf_puts(&b, "}}");
     *out = b.ptr;
     *len = b.len;
     *cap = b.cap;

@@ -12,7 +12,9 @@
  *   4. names: duplicates dropped, sorted by key bytes, then population;
  *   5. the "best place" of each admin1 and country: its seat (PPLA,
  *      PPLC), else its most populous populated place (P), else its own
- *      ADM1/PCLI feature; for a country, countryInfo's capital first.
+ *      ADM1/PCLI feature; for a country, countryInfo's capital first;
+ *   6. the key table: a hash table of the distinct keys of the sorted
+ *      names and of their word prefixes, pointing into the name table.
  *
  * Sorting works on pool ids: strings are compared once, to rank the
  * distinct keys, and every later comparison is between integers.
@@ -395,6 +397,92 @@ static int best_places(builder *b)
     return 0;
 }
 
+/* ---- 6. the key table ---- */
+
+/* Does slot k hold the n bytes of s (see format.h: a key ends where its
+ * name's key ends, a mere prefix where a space follows)? */
+static int slot_is(const builder *b, const bkey *k, const char *s, size_t n)
+{
+    const char *key = spool_str(&b->pool, b->names.v[k->name].key);
+    return strncmp(key, s, n) == 0 &&
+           key[n] == ((k->info & GZ_KEY_EXACT) ? '\0' : ' ');
+}
+
+/* Adds the n bytes of s to the key table with flag (GZ_KEY_EXACT: the key
+ * of names from name on; GZ_KEY_PREFIX: a prefix of the key of name). */
+static void put_key(builder *b, const char *s, size_t n, uint32_t name,
+                    uint32_t flag)
+{
+    uint64_t h = gz_key_hash(s, n);
+    uint32_t tag = gz_key_tag(h);
+    for (uint32_t i = gz_key_slot(h, b->nslots);;
+         i = i + 1 == b->nslots ? 0 : i + 1) {
+        bkey *k = &b->keys[i];
+        if (k->info == 0) {
+            *k = (bkey){name, tag | flag};
+            return;
+        }
+        if ((k->info & GZ_KEY_TAG) == tag && slot_is(b, k, s, n)) {
+            if (flag == GZ_KEY_EXACT) /* the key, once seen as a prefix */
+                k->name = name;
+            k->info |= flag;
+            return;
+        }
+    }
+}
+
+/* Bytes a and b have in common at their start. */
+static size_t common(const char *a, const char *b)
+{
+    size_t i = 0;
+    while (a[i] && a[i] == b[i])
+        i++;
+    return i;
+}
+
+/* How many slots: the distinct keys and the distinct prefixes (a prefix
+ * of a key is new unless the key before it in sorted order, which shares
+ * every key that starts with the prefix and a space, has it too), some
+ * counted twice, and half as many more to stay empty. */
+static size_t key_slots(const builder *b)
+{
+    const bname *v = b->names.v;
+    size_t most = 0;
+    const char *prev = "";
+    for (size_t i = 0; i < b->names.n; i++) {
+        if (i > 0 && v[i - 1].key == v[i].key)
+            continue;
+        const char *k = spool_str(&b->pool, v[i].key);
+        size_t shared = common(prev, k);
+        most++;
+        for (const char *sp = strchr(k, ' '); sp; sp = strchr(sp + 1, ' '))
+            most += (size_t)(sp - k) >= shared;
+        prev = k;
+    }
+    return most + most / 2 + 1;
+}
+
+static int build_keys(builder *b)
+{
+    const bname *v = b->names.v;
+    size_t n = b->names.n, nslots = key_slots(b);
+    if (nslots > UINT32_MAX / 2)
+        return -1;
+    b->nslots = (uint32_t)nslots;
+    b->keys = calloc(nslots, sizeof *b->keys);
+    if (!b->keys)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && v[i - 1].key == v[i].key)
+            continue;
+        const char *k = spool_str(&b->pool, v[i].key);
+        put_key(b, k, strlen(k), (uint32_t)i, GZ_KEY_EXACT);
+        for (const char *sp = strchr(k, ' '); sp; sp = strchr(sp + 1, ' '))
+            put_key(b, k, (size_t)(sp - k), (uint32_t)i, GZ_KEY_PREFIX);
+    }
+    return 0;
+}
+
 int build_index(builder *b)
 {
     int rc = dedupe_places(b);
@@ -406,6 +494,8 @@ int build_index(builder *b)
         rc = sort_names(b);
     if (rc == 0)
         rc = best_places(b);
+    if (rc == 0)
+        rc = build_keys(b);
     if (rc) {
         breport(b, "gazetteer", 0, "out of memory while building the index");
         return -1;

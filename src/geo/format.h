@@ -26,6 +26,11 @@
  *     admin2    { u32 code, u32 name }
  *     admin3    { u32 code, u32 name }
  *     countries GZ_COUNTRY_SIZE each, sorted by ISO code
+ *     keys      GZ_KEY_SIZE each: a hash table of every distinct folded
+ *               key of the name table and every word prefix of one (the
+ *               bytes before a space: "vallee" and "vallee de" of
+ *               "vallee de l' azaouak"), so that a lookup is a probe or
+ *               two rather than two binary searches (see below)
  *
  * A place (48 bytes):
  *     0 u32 geonameid   4 f32 latitude   8 f32 longitude   12 u32 population
@@ -45,6 +50,20 @@
  *     else as for admin1; GZ_NONE)   24 u32 number of places
  *     28 u32 0
  *
+ * A key (8 bytes), one slot of the table:
+ *     0 u32 name: the first entry of the name table with this key; for a
+ *        key that is only a prefix, the first entry whose key starts with
+ *        it and a space (either way, where the key's bytes can be read)
+ *     4 u32 info: bits 0-29 the tag, the high 30 bits of
+ *        gz_key_hash(key); bit 30 (GZ_KEY_EXACT) set when name entries
+ *        have this key; bit 31 (GZ_KEY_PREFIX) set when some key starts
+ *        with it and a space; 0 for an empty slot
+ *   A key's first slot is gz_key_slot(gz_key_hash(key), number of slots);
+ *   taken slots are passed over to the next one (wrapping), and a search
+ *   ends at an empty slot: the importer leaves a third of them empty.
+ *   The entries with a key follow each other from `name` on and share
+ *   the offset of their key (the pool holds each string once).
+ *
  * Any change to this layout bumps GZ_VERSION: an old index is then refused
  * with a message asking to import again.
  */
@@ -55,7 +74,7 @@
 #include <string.h>
 
 #define GZ_MAGIC "VEILLEGZ"
-#define GZ_VERSION 1u
+#define GZ_VERSION 2u
 #define GZ_BOM 0x01020304u
 #define GZ_NONE 0xFFFFFFFFu
 
@@ -67,6 +86,7 @@ enum gz_section {
     GZ_S_ADMIN2,
     GZ_S_ADMIN3,
     GZ_S_COUNTRIES,
+    GZ_S_KEYS,
     GZ_NSECT
 };
 
@@ -76,6 +96,10 @@ enum gz_section {
 #define GZ_ADMIN1_SIZE 24
 #define GZ_ADMIN_SIZE 8
 #define GZ_COUNTRY_SIZE 32
+#define GZ_KEY_SIZE 8
+#define GZ_KEY_TAG 0x3FFFFFFFu    /* info: bits of the hash */
+#define GZ_KEY_EXACT 0x40000000u  /* info: names have this key */
+#define GZ_KEY_PREFIX 0x80000000u /* info: a prefix of longer keys */
 
 /* Record size of a section, as the header must state it. */
 static inline uint32_t gz_record_size(int section)
@@ -86,6 +110,7 @@ static inline uint32_t gz_record_size(int section)
     case GZ_S_STRINGS: return 1;
     case GZ_S_ADMIN1: return GZ_ADMIN1_SIZE;
     case GZ_S_COUNTRIES: return GZ_COUNTRY_SIZE;
+    case GZ_S_KEYS: return GZ_KEY_SIZE;
     default: return GZ_ADMIN_SIZE;
     }
 }
@@ -133,6 +158,30 @@ static inline void gz_putf32(void *p, float f)
     uint32_t u;
     memcpy(&u, &f, sizeof u);
     gz_put32(p, u);
+}
+
+/* The hash of the key table: 64-bit FNV-1a of the key's bytes.  Part of
+ * the format: the importer and the reader must agree on it. */
+static inline uint64_t gz_key_hash(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* First slot of a key of hash h in a table of nslots slots: the low 32
+ * bits of h scaled to [0, nslots). */
+static inline uint32_t gz_key_slot(uint64_t h, uint32_t nslots)
+{
+    return (uint32_t)(((h & 0xFFFFFFFFu) * nslots) >> 32);
+}
+
+/* The tag of a key of hash h (its slot's info holds it). */
+static inline uint32_t gz_key_tag(uint64_t h)
+{
+    return (uint32_t)(h >> 34);
 }
 
 #endif

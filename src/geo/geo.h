@@ -7,8 +7,9 @@
  *           countryInfo.txt, and writes one index file (format.h);
  *   open    gaz_open maps the index and checks its header: no parsing, so
  *           opening costs the same whatever the size of the gazetteer;
- *   lookup  by folded name (binary search over a sorted name table), by
- *           name prefix (multi-word names), country and admin1 centroids.
+ *   lookup  by folded name and by name prefix (multi-word names): a hash
+ *           table of keys over a sorted name table; country and admin1
+ *           centroids.
  *
  * Folded names.  A name is indexed as the folded tokens text_tokenize makes
  * of it, joined with one space: "Anéfis" → "anefis", "N'Goutjina" →

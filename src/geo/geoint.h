@@ -157,6 +157,12 @@ typedef struct bcountry {
     uint32_t seq;
 } bcountry;
 
+/* A slot of the key table, as in the file (format.h): first name entry,
+ * and tag and flags; info 0 when empty. */
+typedef struct bkey {
+    uint32_t name, info;
+} bkey;
+
 /* A growable array of T: ARR(T) name; */
 #define GARR(T)                                                                \
     struct {                                                                   \
@@ -170,6 +176,8 @@ typedef struct builder {
     GARR(bname) names;
     GARR(bcode) codes[3]; /* admin1, admin2, admin3 */
     GARR(bcountry) countries;
+    bkey *keys;      /* the key table, after build */
+    uint32_t nslots; /* its size */
     folder fold;
     buf tmp, key;
     gaz_import_stats st;
@@ -188,7 +196,8 @@ void breport(builder *b, const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* Dedupes places, links admin and country tables, sorts the names, finds
- * the best places.  0, or -1 out of memory (reported). */
+ * the best places, makes the key table.  0, or -1 out of memory
+ * (reported). */
 int build_index(builder *b);
 /* Writes the built index to path through a temporary file.  0 or -1
  * (reported). */

@@ -372,6 +372,7 @@ static void builder_free(builder *b)
     for (int k = 0; k < 3; k++)
         free(b->codes[k].v);
     free(b->countries.v);
+    free(b->keys);
     folder_free(&b->fold);
     buf_free(&b->tmp);
     buf_free(&b->key);

@@ -1,8 +1,9 @@
 /*
- * lookup.c — queries over a mapped index: places by folded name (binary
- * search over the sorted name table, whose entries of one key are already
- * in the order gaz_lookup returns them), name prefixes for multi-word
- * names, and the points that stand for a country or an admin1 region.
+ * lookup.c — queries over a mapped index: places by folded name (the key
+ * table, a hash table, gives the run of the sorted name table with that
+ * key, whose entries are already in the order gaz_lookup returns them),
+ * name prefixes for multi-word names (the key table again), and the
+ * points that stand for a country or an admin1 region.
  *
  * A query with inner hyphens that finds nothing is tried again with
  * spaces ("in-tillit" → "in tillit"): the importer indexed both forms of
@@ -63,30 +64,50 @@ static const unsigned char *name_key(const gaz *g, uint32_t i)
     return (const unsigned char *)gz_str(g, gz_le32(gz_rec(g, GZ_S_NAMES, i)));
 }
 
-/* [*lo, *hi): the name entries equal to q (with tail, see cmp_key). */
-static void range(const gaz *g, const char *q, size_t n, int tail,
-                  uint32_t *lo_out, uint32_t *hi_out)
+/* The key table's slot for the n bytes of q (format.h), or NULL when no
+ * name has that key or starts with it and a space.  Each slot's key is
+ * checked against the name entry it points to, so that a corrupt table
+ * gives no answer rather than a wrong one; the probes stop after a full
+ * turn even in a table with no empty slot. */
+static const unsigned char *find_key(const gaz *g, const char *q, size_t n)
 {
-    const unsigned char *uq = (const unsigned char *)q;
-    uint32_t lo = 0, hi = g->n[GZ_S_NAMES];
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (cmp_key(name_key(g, mid), uq, n, tail) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    uint32_t nslots = g->n[GZ_S_KEYS];
+    if (nslots == 0)
+        return NULL;
+    uint64_t h = gz_key_hash(q, n);
+    uint32_t tag = gz_key_tag(h);
+    uint32_t i = gz_key_slot(h, nslots);
+    for (uint32_t probes = 0; probes < nslots; probes++) {
+        const unsigned char *r = gz_rec(g, GZ_S_KEYS, i);
+        uint32_t info = gz_le32(r + 4);
+        if (info == 0)
+            return NULL;
+        uint32_t name = gz_le32(r);
+        if ((info & GZ_KEY_TAG) == tag && name < g->n[GZ_S_NAMES] &&
+            cmp_key(name_key(g, name), (const unsigned char *)q, n,
+                    (info & GZ_KEY_EXACT) ? 0 : ' ') == 0)
+            return r;
+        if (++i == nslots)
+            i = 0;
     }
-    uint32_t first = lo;
-    hi = g->n[GZ_S_NAMES];
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (cmp_key(name_key(g, mid), uq, n, tail) <= 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *lo_out = first;
-    *hi_out = lo;
+    return NULL;
+}
+
+/* [*lo, *hi): the name entries whose key is the n bytes of q: from the
+ * key's first entry, those with the same key offset. */
+static void range(const gaz *g, const char *q, size_t n, uint32_t *lo,
+                  uint32_t *hi)
+{
+    const unsigned char *r = find_key(g, q, n);
+    *lo = *hi = 0;
+    if (!r || !(gz_le32(r + 4) & GZ_KEY_EXACT))
+        return;
+    uint32_t first = gz_le32(r), end = first + 1;
+    uint32_t key = gz_le32(gz_rec(g, GZ_S_NAMES, first));
+    while (end < g->n[GZ_S_NAMES] && gz_le32(gz_rec(g, GZ_S_NAMES, end)) == key)
+        end++;
+    *lo = first;
+    *hi = end;
 }
 
 static int usable(const char *q, size_t n)
@@ -98,7 +119,7 @@ static size_t lookup_exact(const gaz *g, const char *q, size_t n,
                            gaz_place *out, size_t max)
 {
     uint32_t lo, hi;
-    range(g, q, n, 0, &lo, &hi);
+    range(g, q, n, &lo, &hi);
     size_t k = 0;
     for (uint32_t i = lo; i < hi; i++) {
         uint32_t p = gz_le32(gz_rec(g, GZ_S_NAMES, i) + 4);
@@ -125,15 +146,9 @@ size_t gaz_lookup(const gaz *g, const char *folded, size_t n, gaz_place *out,
 
 static int prefix_exact(const gaz *g, const char *q, size_t n)
 {
-    uint32_t lo, hi;
-    int r = 0;
-    range(g, q, n, 0, &lo, &hi);
-    if (lo < hi)
-        r |= 1;
-    range(g, q, n, ' ', &lo, &hi);
-    if (lo < hi)
-        r |= 2;
-    return r;
+    const unsigned char *r = find_key(g, q, n);
+    uint32_t info = r ? gz_le32(r + 4) : 0;
+    return ((info & GZ_KEY_EXACT) ? 1 : 0) | ((info & GZ_KEY_PREFIX) ? 2 : 0);
 }
 
 int gaz_prefix(const gaz *g, const char *folded, size_t n)
@@ -230,7 +245,7 @@ static void admin1_by_feature(const gaz *g, const char *cc, const char *q,
                               size_t n, uint32_t *best)
 {
     uint32_t lo, hi;
-    range(g, q, n, 0, &lo, &hi);
+    range(g, q, n, &lo, &hi);
     for (uint32_t i = lo; i < hi; i++) {
         uint32_t p = gz_le32(gz_rec(g, GZ_S_NAMES, i) + 4);
         if (p >= g->n[GZ_S_PLACES])

@@ -6,8 +6,8 @@
  * written index and a failed import leaves the previous one in place.
  *
  * Only the strings the index uses go into its string pool, the folded keys
- * first and in sorted order: a binary search over the name table then
- * reads the pool from one end to the other, not all over it.
+ * first and in sorted order: the keys of neighbouring names are
+ * neighbours in the pool too.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -80,9 +80,9 @@ static void put_place(wctx *w, const bplace *p, unsigned char *r)
 static int write_all(wctx *w, FILE *fp)
 {
     builder *b = w->b;
-    uint64_t count[GZ_NSECT] = {b->places.n,   b->names.n,    w->out.len,
-                                b->codes[0].n, b->codes[1].n, b->codes[2].n,
-                                b->countries.n};
+    uint64_t count[GZ_NSECT] = {b->places.n,    b->names.n,    w->out.len,
+                                b->codes[0].n,  b->codes[1].n, b->codes[2].n,
+                                b->countries.n, b->nslots};
     uint64_t off[GZ_NSECT];
     uint64_t pos = GZ_HEADER_SIZE;
     for (int s = 0; s < GZ_NSECT; s++) {
@@ -162,6 +162,13 @@ static int write_all(wctx *w, FILE *fp)
                 gz_put32(r + 20, c->best);
                 gz_put32(r + 24, c->nplaces);
                 fwrite(r, 1, GZ_COUNTRY_SIZE, fp);
+            }
+            break;
+        case GZ_S_KEYS:
+            for (uint32_t i = 0; i < b->nslots; i++) {
+                gz_put32(r, b->keys[i].name);
+                gz_put32(r + 4, b->keys[i].info);
+                fwrite(r, 1, GZ_KEY_SIZE, fp);
             }
             break;
         }

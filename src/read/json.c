@@ -41,8 +41,11 @@ static int fail(jp *p, const char *what)
 
 static void ws(jp *p)
 {
-    while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' ||
-                           p->s[p->i] == '\n' || p->s[p->i] == '\r'))
+    /* every JSON whitespace byte is at most ' ': one compare for the
+     * byte that ends it, which is nearly every byte asked about */
+    while (p->i < p->n && p->s[p->i] <= ' ' &&
+           (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n' ||
+            p->s[p->i] == '\r'))
         p->i++;
 }
 
@@ -63,6 +66,40 @@ static int hex4(const unsigned char *h, unsigned *out)
     return 0;
 }
 
+/* Moves p->i over plain string bytes: to the next '"', '\\' or control
+ * byte, or the end.  Sixteen bytes at a time (SSE2), else eight (a word),
+ * then one by one up to the byte that stops. */
+static void skip_plain(jp *p)
+{
+#if defined(__SSE2__)
+    while (p->n - p->i >= 16) {
+        unsigned m = json_special16(p->s + p->i);
+        if (m) {
+            p->i += (size_t)__builtin_ctz(m);
+            return;
+        }
+        p->i += 16;
+    }
+#endif
+    while (p->n - p->i >= 8) {
+        uint64_t w;
+        memcpy(&w, p->s + p->i, 8);
+        uint64_t m = json_word_special(w);
+        if (m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* the lowest flag is exact: on to the byte that stops */
+            p->i += (size_t)__builtin_ctzll(m) / 8;
+            return;
+#endif
+            break;
+        }
+        p->i += 8;
+    }
+    while (p->i < p->n && p->s[p->i] != '"' && p->s[p->i] != '\\' &&
+           p->s[p->i] >= 0x20)
+        p->i++;
+}
+
 /* A string at p->i (on the opening quote).  *out views the line, or an
  * arena copy when there were escapes (only if want). */
 static int string(jp *p, veille_str *out, int want)
@@ -70,10 +107,7 @@ static int string(jp *p, veille_str *out, int want)
     size_t start = ++p->i;
     int escapes = 0;
     for (;;) {
-        /* The common case: plain bytes up to the closing quote. */
-        while (p->i < p->n && p->s[p->i] != '"' && p->s[p->i] != '\\' &&
-               p->s[p->i] >= 0x20)
-            p->i++;
+        skip_plain(p);
         if (p->i >= p->n)
             return fail(p, "a string is not closed");
         unsigned char c = p->s[p->i];
@@ -254,13 +288,21 @@ static int value(jp *p, int depth)
     }
 }
 
+/* The article field a member name stands for, or -1: told apart by
+ * length, then compared with one name (memcmp of a constant length). */
 static int field_index(veille_str key)
 {
-    for (int f = 0; f < VEILLE_F_COUNT_; f++)
-        if (strlen(field_names[f]) == key.len &&
-            memcmp(field_names[f], key.ptr, key.len) == 0)
-            return f;
-    return -1;
+#define IS(lit) (memcmp(key.ptr, lit, sizeof lit - 1) == 0)
+    switch (key.len) {
+    case 2: return IS("id") ? VEILLE_F_ID : -1;
+    case 3: return IS("url") ? VEILLE_F_URL : -1;
+    case 4: return IS("text") ? VEILLE_F_TEXT : IS("lang") ? VEILLE_F_LANG : -1;
+    case 5: return IS("title") ? VEILLE_F_TITLE : -1;
+    case 6: return IS("source") ? VEILLE_F_SOURCE : -1;
+    case 9: return IS("published") ? VEILLE_F_PUBLISHED : -1;
+    default: return -1;
+    }
+#undef IS
 }
 
 int json_parse_article(const char *line, size_t len, arena *mem,

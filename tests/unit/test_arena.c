@@ -334,6 +334,118 @@ static void test_buf_json_str_appends(void **state)
     buf_free(&b);
 }
 
+/* The escaping as it was written byte by byte before json_escape went
+ * word by word: the reference the fast one must equal, byte for byte. */
+static size_t ref_escape(char *o, const unsigned char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            o[k++] = (char)c;
+            continue;
+        }
+        o[k++] = '\\';
+        switch (c) {
+        case '"': o[k++] = '"'; break;
+        case '\\': o[k++] = '\\'; break;
+        case '\n': o[k++] = 'n'; break;
+        case '\r': o[k++] = 'r'; break;
+        case '\t': o[k++] = 't'; break;
+        default:
+            o[k++] = 'u';
+            o[k++] = '0';
+            o[k++] = '0';
+            o[k++] = hex[c >> 4];
+            o[k++] = hex[c & 15];
+        }
+    }
+    return k;
+}
+
+/* json_escape of s[0..n) equals ref_escape, writes nothing past its end
+ * (a canary after it), and the output sits at an odd address. */
+static int escape_matches(const unsigned char *s, size_t n)
+{
+    static char got[6 * 600 + 64], want[6 * 600 + 64];
+    memset(got, '#', sizeof got);
+    size_t wn = ref_escape(want, s, n);
+    char *end = json_escape(got + 1, (const char *)s, n);
+    return (size_t)(end - (got + 1)) == wn &&
+           memcmp(got + 1, want, wn) == 0 && got[1 + wn] == '#';
+}
+
+static void test_json_escape_every_byte(void **state)
+{
+    (void)state;
+    /* Each byte alone, then at every position of strings of 1 to 40 bytes
+     * (the word, half-word and byte paths and the tail), among plain text
+     * and among UTF-8. */
+    for (unsigned c = 0; c < 256; c++) {
+        unsigned char one = (unsigned char)c;
+        assert_true(escape_matches(&one, 1));
+        for (size_t n = 1; n <= 40; n++)
+            for (size_t at = 0; at < n; at++) {
+                unsigned char s[40];
+                for (size_t i = 0; i < n; i++)
+                    s[i] = (unsigned char)(i % 3 ? 'a' + i % 26 : 0xC3);
+                s[at] = one;
+                if (!escape_matches(s, n))
+                    fail_msg("byte 0x%02X at %zu of %zu", c, at, n);
+            }
+    }
+}
+
+static void test_json_escape_random_strings(void **state)
+{
+    (void)state;
+    /* Mixes of the bytes that matter: controls, '"', '\\', the bytes
+     * next to them, UTF-8 lead and continuation bytes, invalid ones. */
+    static const unsigned char alphabet[] = {
+        0x00, 0x01, 0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1F, 0x20, '!', '"', '#',
+        '[', '\\', ']', 'a', 'Z', 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC3, 0xE2,
+        0xEF, 0xF0, 0xFE, 0xFF, 0xDC, 0xA2, 0x5C, 0x22};
+    uint32_t seed = 12345;
+    unsigned char s[600];
+    for (int round = 0; round < 20000; round++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t n = (seed >> 8) % (round < 10000 ? 24 : 600);
+        /* mostly plain text, with a chance of anything from alphabet */
+        unsigned dens = (seed >> 20) % 8;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 16;
+            s[i] = r % 8 < dens ? alphabet[(r >> 3) % sizeof alphabet]
+                                : (unsigned char)('a' + (r >> 3) % 26);
+        }
+        if (!escape_matches(s, n))
+            fail_msg("round %d, %zu bytes", round, n);
+    }
+}
+
+static void test_buf_json_str_growth(void **state)
+{
+    (void)state;
+    /* Appends across many reallocations keep what was there. */
+    buf b = BUF_INIT;
+    char want[64];
+    size_t total = 0;
+    for (int i = 0; i < 2000; i++) {
+        char s[40];
+        int n = snprintf(s, sizeof s, "k%d\"\n\\é%d", i, i * 7);
+        buf_json_str(&b, s, (size_t)n);
+        size_t wn = ref_escape(want + 1, (const unsigned char *)s, (size_t)n);
+        want[0] = '"';
+        want[wn + 1] = '"';
+        if (b.len != total + wn + 2 || memcmp(b.ptr + total, want, wn + 2))
+            fail_msg("append %d", i);
+        total = b.len;
+        assert_int_equal(b.ptr[b.len], '\0');
+    }
+    buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -351,6 +463,9 @@ int main(void)
         cmocka_unit_test(test_buf_json_str_control_chars),
         cmocka_unit_test(test_buf_json_str_utf8_passthrough),
         cmocka_unit_test(test_buf_json_str_appends),
+        cmocka_unit_test(test_json_escape_every_byte),
+        cmocka_unit_test(test_json_escape_random_strings),
+        cmocka_unit_test(test_buf_json_str_growth),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

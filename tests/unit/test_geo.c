@@ -13,7 +13,7 @@
  */
 #include "testutil.h"
 
-#include "geo/geo.h"
+#include "geo/geoint.h"
 
 /* ---- collecting problems ---- */
 
@@ -631,6 +631,155 @@ static void test_info(void **state)
     free(out);
 }
 
+/* ---- the key table against the binary search ---- */
+
+/* The binary search over the name table that lookup.c used before the key
+ * table: the reference the key table's answers must equal. */
+static int ref_cmp_key(const unsigned char *s, const unsigned char *q, size_t n,
+                       int tail)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != q[i])
+            return s[i] < q[i] ? -1 : 1;
+    if (tail == 0)
+        return s[n] == '\0' ? 0 : 1;
+    return s[n] == tail ? 0 : s[n] < tail ? -1 : 1;
+}
+
+static const unsigned char *ref_name_key(const gaz *g, uint32_t i)
+{
+    return (const unsigned char *)gz_str(g, gz_le32(gz_rec(g, GZ_S_NAMES, i)));
+}
+
+static void ref_range(const gaz *g, const char *q, size_t n, int tail,
+                      uint32_t *lo_out, uint32_t *hi_out)
+{
+    const unsigned char *uq = (const unsigned char *)q;
+    uint32_t lo = 0, hi = g->n[GZ_S_NAMES];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (ref_cmp_key(ref_name_key(g, mid), uq, n, tail) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t first = lo;
+    hi = g->n[GZ_S_NAMES];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (ref_cmp_key(ref_name_key(g, mid), uq, n, tail) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *lo_out = first;
+    *hi_out = lo;
+}
+
+/* gaz_prefix's answer for q itself (no hyphen retry). */
+static int ref_prefix(const gaz *g, const char *q, size_t n)
+{
+    uint32_t lo, hi;
+    int r = 0;
+    ref_range(g, q, n, 0, &lo, &hi);
+    r |= lo < hi;
+    ref_range(g, q, n, ' ', &lo, &hi);
+    r |= (lo < hi) << 1;
+    return r;
+}
+
+/* Does gaz_lookup/gaz_prefix answer for q as the binary search does?
+ * (Queries without inner hyphens, or whose exact form is found, so that
+ * the hyphen retry plays no part; or compare both with it.) */
+static int same_answers(const gaz *g, const char *q, size_t n)
+{
+    char var[GAZ_MAX_KEY];
+    int rp = ref_prefix(g, q, n);
+    if (rp == 0 && unhyphen(q, n, var))
+        rp = ref_prefix(g, var, n);
+    if (gaz_prefix(g, q, n) != rp)
+        return 0;
+    uint32_t lo, hi;
+    ref_range(g, q, n, 0, &lo, &hi);
+    if (lo == hi && unhyphen(q, n, var))
+        ref_range(g, var, n, 0, &lo, &hi);
+    gaz_place got[8];
+    size_t k = gaz_lookup(g, q, n, got, 8);
+    if (k != hi - lo)
+        return 0;
+    for (size_t i = 0; i < k && i < 8; i++) {
+        uint32_t p = gz_le32(gz_rec(g, GZ_S_NAMES, lo + (uint32_t)i) + 4);
+        if (gz_le32(gz_rec(g, GZ_S_PLACES, p)) != got[i].geonameid)
+            return 0;
+    }
+    return 1;
+}
+
+/* A gazetteer of many names made of few words, so that keys share their
+ * first words in every way (and hyphens, apostrophes, one-letter words):
+ * every key, every byte prefix of one, and neighbours of them, get from
+ * the key table the answers the binary search over the name table gives. */
+static void test_key_table_equals_binary_search(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "Saint", "San", "El", "Bir", "In", "Tin", "Kidal", "Gao", "de",
+        "la", "I-n-Tillit", "N'Goutjina", "Puits", "Oued", "a", "Ber",
+        "Ti-n-Zaouatene", "l'Azaouak", "Sainte-Marie", "Zz"};
+    enum { NW = sizeof words / sizeof words[0] };
+    buf b = BUF_INIT;
+    uint32_t seed = 7;
+    for (unsigned id = 1; id <= 3000; id++) {
+        char name[2][128];
+        for (int v = 0; v < 2; v++) {
+            seed = seed * 1103515245u + 12345u;
+            int nw = 1 + (int)((seed >> 16) % 4);
+            size_t at = 0;
+            for (int w = 0; w < nw; w++) {
+                seed = seed * 1103515245u + 12345u;
+                at += (size_t)snprintf(name[v] + at, sizeof name[v] - at,
+                                       "%s%s", w ? " " : "",
+                                       words[(seed >> 16) % NW]);
+            }
+        }
+        row(&b, id, name[0], name[0], name[1], 12.0, -1.0,
+            id % 3 ? "P" : "H", id % 3 ? "PPL" : "WLL", "ML", "10", "", "",
+            (seed >> 8) % 5000);
+    }
+    char *file = tu_write_file(fx.dir, "KT.txt", b.ptr);
+    buf_free(&b);
+    char *index = NULL;
+    assert_true(asprintf(&index, "%s/keys.idx", fx.dir) > 0);
+    const char *files[] = {file};
+    assert_true(gaz_import(files, 1, index, NULL, NULL) == 3000);
+    buf err = BUF_INIT;
+    gaz *g = gaz_open(index, &err);
+    buf_free(&err);
+    assert_non_null(g);
+    long queries = 0, differ = 0;
+    char q[GAZ_MAX_KEY + 3];
+    for (uint32_t i = 0; i < g->n[GZ_S_NAMES]; i++) {
+        const char *k = (const char *)ref_name_key(g, i);
+        size_t n = strlen(k);
+        for (size_t m = 1; m <= n; m++, queries++)
+            differ += !same_answers(g, k, m);
+        snprintf(q, sizeof q, "%s x", k);
+        differ += !same_answers(g, q, n + 1); /* "key " */
+        differ += !same_answers(g, q, n + 2);
+        q[n] = 'a';
+        differ += !same_answers(g, q, n + 1); /* "keya" */
+        queries += 3;
+    }
+    gaz_close(g);
+    unlink(index);
+    free(index);
+    free(file);
+    print_message("    %ld queries, %ld answered otherwise\n", queries,
+                  differ);
+    assert_true(queries > 50000);
+    assert_int_equal(differ, 0);
+}
+
 /* ---- damaged indexes ---- */
 
 static char *read_all(const char *path, size_t *n)
@@ -773,6 +922,7 @@ int main(void)
         cmocka_unit_test(test_lookup_near),
         cmocka_unit_test(test_admin1_point),
         cmocka_unit_test(test_info),
+        cmocka_unit_test(test_key_table_equals_binary_search),
         cmocka_unit_test(test_damaged_index_refused),
         cmocka_unit_test(test_damaged_contents_do_not_crash),
     };

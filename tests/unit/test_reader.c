@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include "veille.h"
+#include "buf.h"
 
 typedef struct rfix {
     char *dir;
@@ -433,6 +434,83 @@ static void test_missing_file(void **state)
     veille_reader_free(NULL);
 }
 
+/* Strings are scanned a word at a time: an escape, a raw control byte or
+ * the closing quote at every position of texts of 1 to 40 bytes. */
+static void test_jsonl_escape_at_every_position(void **state)
+{
+    (void)state;
+    static const char *const esc[] = {"\\\"", "\\\\", "\\n", "\\u00e9",
+                                      "\\/"};
+    static const char *const dec[] = {"\"", "\\", "\n", "\xC3\xA9", "/"};
+    buf in = BUF_INIT;
+    for (int n = 1; n <= 40; n++)
+        for (int at = 0; at < n; at++) {
+            for (int e = 0; e < 5; e++) {
+                buf_printf(&in, "{\"id\":\"x\",\"text\":\"%.*s%s%.*s\"}\n",
+                           at, "abcdefghijklmnopqrstuvwxyz0123456789ABCDEF",
+                           esc[e], n - at - 1, "0123456789abcdefghijklmnopqrstuvwxyz#$%&");
+            }
+            /* a raw tab inside the string: refused */
+            buf_printf(&in, "{\"id\":\"x\",\"text\":\"%.*s\t%.*s\"}\n", at,
+                       "abcdefghijklmnopqrstuvwxyz0123456789ABCDEF",
+                       n - at - 1, "0123456789abcdefghijklmnopqrstuvwxyz#$%&");
+        }
+    rfix *f = ropenn("esc.jsonl", in.ptr, in.len, VEILLE_FMT_AUTO);
+    buf_free(&in);
+    char want[128];
+    for (int n = 1; n <= 40; n++)
+        for (int at = 0; at < n; at++) {
+            for (int e = 0; e < 5; e++) {
+                snprintf(want, sizeof want, "%.*s%s%.*s", at,
+                         "abcdefghijklmnopqrstuvwxyz0123456789ABCDEF", dec[e],
+                         n - at - 1, "0123456789abcdefghijklmnopqrstuvwxyz#$%&");
+                const veille_article *a = next_ok(f);
+                if (strcmp(fld(a, VEILLE_F_TEXT), want) != 0)
+                    fail_msg("escape %d at %d of %d: got '%s'", e, at, n,
+                             fld(a, VEILLE_F_TEXT));
+            }
+            const veille_article *a = NULL;
+            assert_int_equal(veille_reader_next(f->r, &a), VEILLE_EPARSE);
+            assert_non_null(strstr(veille_reader_errmsg(f->r),
+                                   "control character"));
+        }
+    expect_end(f);
+}
+
+/* The origin of an article in a file whose path is longer than the
+ * origin's 511 bytes: the path cut, as snprintf cuts it. */
+static void test_origin_of_a_long_path(void **state)
+{
+    (void)state;
+    char *dir = tmpdir_new();
+    buf path = BUF_INIT;
+    buf_puts(&path, dir);
+    for (int d = 0; d < 3; d++) {
+        buf_putc(&path, '/');
+        for (int i = 0; i < 200; i++)
+            buf_putc(&path, (char)('a' + d));
+        assert_int_equal(mkdir(buf_cstr(&path), 0700), 0);
+    }
+    buf_puts(&path, "/in.jsonl");
+    FILE *fp = fopen(buf_cstr(&path), "wb");
+    assert_non_null(fp);
+    fputs("{\"id\":\"a\",\"text\":\"x\"}\n", fp);
+    assert_int_equal(fclose(fp), 0);
+    veille_reader *r = NULL;
+    assert_int_equal(veille_reader_open(&r, buf_cstr(&path), VEILLE_FMT_AUTO),
+                     VEILLE_OK);
+    const veille_article *a = NULL;
+    int rc = veille_reader_next(r, &a);
+    char want[512];
+    snprintf(want, sizeof want, "%s:1", buf_cstr(&path));
+    int same = rc == 1 && strcmp(veille_article_origin(a), want) == 0 &&
+               strlen(want) == 511;
+    veille_reader_free(r);
+    buf_free(&path);
+    tmpdir_free(dir);
+    assert_true(same);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -458,6 +536,9 @@ int main(void)
         cmocka_unit_test_teardown(test_format_sniffed_without_extension,
                                   close_all),
         cmocka_unit_test_teardown(test_missing_file, close_all),
+        cmocka_unit_test_teardown(test_jsonl_escape_at_every_position,
+                                  close_all),
+        cmocka_unit_test(test_origin_of_a_long_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
