@@ -70,10 +70,9 @@ static const uint8_t ascii_cls[256] = {
 #undef L_
 #undef U_
 
-static int is_space(int32_t c)
+/* The Unicode side of the classes below (c >= 0x80). */
+static int uni_space(int32_t c)
 {
-    if (c < 0x80)
-        return c >= 0 && (ascii_cls[c] & CL_SPACE);
     if (c == 0xA0 || c == 0x202F || c == 0x2007 || c == 0x200B || c == 0xFEFF)
         return 1;
     utf8proc_category_t cat = utf8proc_category(c);
@@ -81,25 +80,38 @@ static int is_space(int32_t c)
            cat == UTF8PROC_CATEGORY_ZP;
 }
 
-static int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
-
-static int is_alpha(int32_t c)
+static int uni_alpha(int32_t c)
 {
-    if (c < 0x80)
-        return c >= 0 && (ascii_cls[c] & CL_ALPHA);
     utf8proc_category_t cat = utf8proc_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
            (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME);
 }
 
-static int is_upper(int32_t c)
+/* Character classes of a code point (-1, the end of the text, is none). */
+static inline int is_space(int32_t c)
+{
+    if (c < 0x80)
+        return c >= 0 && (ascii_cls[c] & CL_SPACE);
+    return uni_space(c);
+}
+
+static inline int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
+
+static inline int is_alpha(int32_t c)
+{
+    if (c < 0x80)
+        return c >= 0 && (ascii_cls[c] & CL_ALPHA);
+    return uni_alpha(c);
+}
+
+static inline int is_upper(int32_t c)
 {
     if (c < 0x80)
         return c >= 0 && (ascii_cls[c] & CL_UPPER);
     return utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
 }
 
-static int is_alnum(int32_t c) { return is_digit(c) || is_alpha(c); }
+static inline int is_alnum(int32_t c) { return is_digit(c) || is_alpha(c); }
 
 static int is_apos(int32_t c) { return c == '\'' || c == 0x2019 || c == 0x2BC; }
 
@@ -247,7 +259,7 @@ static void fold_number(buf *out, const char *s, size_t n)
 
 /* Appends a token (its folded form still to come: flen and hash are set
  * by the caller).  Returns NULL when out of memory. */
-static token *tok_push(tokctx *x, size_t off, size_t end, int kind,
+static inline token *tok_push(tokctx *x, size_t off, size_t end, int kind,
                        uint8_t flags)
 {
     textdoc *d = x->doc;
@@ -303,7 +315,7 @@ static size_t scan_ascii_word(tokctx *x, src t, size_t i)
         return (size_t)-1;
     char *o = f->ptr + f->len;
     uint32_t h = TEXT_HASH_SEED;
-    unsigned seen = 0, nletters = 0;
+    unsigned seen = 0; /* the classes met */
     size_t j = i;
     for (; j < t.n; j++) {
         unsigned cl = ascii_cls[t.s[j]];
@@ -313,7 +325,6 @@ static size_t scan_ascii_word(tokctx *x, src t, size_t i)
         *o++ = (char)low;
         h = text_hash_step(h, low);
         seen |= cl;
-        nletters += cl >> 7;
     }
     if (j == i ||
         (j < t.n && (t.s[j] >= 0x80 || t.s[j] == '-' || t.s[j] == '\'')))
@@ -321,8 +332,14 @@ static size_t scan_ascii_word(tokctx *x, src t, size_t i)
     uint8_t fl = 0;
     if (ascii_cls[t.s[i]] & CL_UPPER)
         fl |= TOKF_CAP;
-    if (!(seen & CL_LOWER) && nletters >= 2)
-        fl |= TOKF_UPPER;
+    if (!(seen & CL_LOWER)) {
+        /* no small letter: upper case if it has two letters or more */
+        unsigned nletters = 0;
+        for (size_t q = i; q < j; q++)
+            nletters += ascii_cls[t.s[q]] >> 7;
+        if (nletters >= 2)
+            fl |= TOKF_UPPER;
+    }
     token *tk = tok_push(x, i, j, TOK_WORD, fl);
     if (!tk)
         return (size_t)-1;
@@ -439,6 +456,17 @@ int text_tokenize(textdoc *doc, const char *text, size_t len, arena *a,
     size_t i = 0;
     int newlines = 0;
     while (i < len) {
+        /* ASCII spaces, the commonest character, first. */
+        if (ascii_cls[t.s[i]] & CL_SPACE) {
+            if (t.s[i] == '\n') {
+                newlines++;
+                x.pending_flags |= TOKF_NL;
+                if (newlines >= 2)
+                    x.pending_flags |= TOKF_PARA;
+            }
+            i++;
+            continue;
+        }
         int k;
         int32_t c = cp_at(t, i, &k);
         if (is_space(c)) {
