@@ -76,10 +76,8 @@ int xdoc_init(xdoc *x, veille_coder *c, const veille_article *a,
 
 _Static_assert(LEX_KIND_COUNT <= 32, "a token's kinds fit in 32 bits");
 
-const lex_match *x_at(const xdoc *x, size_t t, int kind)
+const lex_match *x_at_first(const xdoc *x, size_t t, int kind)
 {
-    if (t >= x->d->ntok || !(x->kinds[t] >> kind & 1))
-        return NULL;
     for (size_t i = (size_t)x->first[t]; i < x->nm && x->m[i].first == t; i++)
         if (x->m[i].kind == kind)
             return &x->m[i];
@@ -96,16 +94,85 @@ int x_at_end(const xdoc *x, size_t t, int kind)
     return 0;
 }
 
-int x_is(const xdoc *x, size_t t, const char *s)
+/* ---- word lists ---- */
+
+/* A word list's filter: two bits per word, chosen by the word's hash
+ * (text_hash, as its tokens carry).  A token whose two bits are not both
+ * set is in no list; the others are compared word by word. */
+#define XLIST_BITS 1024
+#define XLIST_SLOTS 256 /* lists remembered, a power of two */
+#define XLIST_PROBES 8
+
+typedef struct xlist {
+    const char *const *list; /* NULL: a free slot */
+    const char *head;        /* list[0] when it was read, to check */
+    uint64_t bits[XLIST_BITS / 64];
+} xlist;
+
+/* Per thread, as the coder is: the filters of the lists seen so far. */
+static _Thread_local xlist xlists[XLIST_SLOTS];
+
+static inline unsigned xlist_bit(uint32_t h, int which)
 {
-    if (t >= x->d->ntok)
-        return 0;
-    const token *k = &x->d->toks[t];
-    /* the first byte settles most comparisons without a strlen */
-    if (!k->flen || tok_fold(x->d, k)[0] != s[0])
-        return 0;
-    size_t n = strlen(s);
-    return k->flen == n && memcmp(tok_fold(x->d, k), s, n) == 0;
+    return (which ? h >> 16 : h) % XLIST_BITS;
+}
+
+static void xlist_build(xlist *l, const char *const *list)
+{
+    memset(l->bits, 0, sizeof l->bits);
+    for (const char *const *w = list; *w; w++) {
+        uint32_t h = text_hash(*w, strlen(*w));
+        for (int k = 0; k < 2; k++) {
+            unsigned b = xlist_bit(h, k);
+            l->bits[b / 64] |= 1ull << (b % 64);
+        }
+    }
+    l->list = list;
+    l->head = list[0];
+}
+
+/* The filter of list, made the first time; NULL when the table is full
+ * around its place (the caller then compares every word). */
+static const xlist *xlist_find(const char *const *list, size_t i)
+{
+    for (int k = 0; k < XLIST_PROBES; k++) {
+        xlist *l = &xlists[(i + (size_t)k) % XLIST_SLOTS];
+        if (l->list == list && l->head == list[0])
+            return l;
+        if (!l->list || l->list == list) {
+            xlist_build(l, list);
+            return l;
+        }
+    }
+    return NULL;
+}
+
+/* The same, the list found at its first place without a call. */
+static inline const xlist *xlist_of(const char *const *list)
+{
+    size_t i = (size_t)((uintptr_t)list >> 3) % XLIST_SLOTS;
+    const xlist *l = &xlists[i];
+    if (l->list == list && l->head == list[0])
+        return l;
+    return xlist_find(list, i);
+}
+
+static inline int xlist_may_have(const xlist *l, uint32_t h)
+{
+    unsigned b0 = xlist_bit(h, 0), b1 = xlist_bit(h, 1);
+    return (l->bits[b0 / 64] >> (b0 % 64) & 1) &&
+           (l->bits[b1 / 64] >> (b1 % 64) & 1);
+}
+
+/* Is the folded token f[0..n) a word of list?  Word by word. */
+static int in_list(const char *f, size_t n, const char *const *list)
+{
+    for (; *list; list++) {
+        const char *s = *list;
+        if (s[0] == f[0] && strncmp(s, f, n) == 0 && !s[n])
+            return 1;
+    }
+    return 0;
 }
 
 int x_in(const xdoc *x, size_t t, const char *const *list)
@@ -115,14 +182,10 @@ int x_in(const xdoc *x, size_t t, const char *const *list)
     const token *k = &x->d->toks[t];
     if (!k->flen)
         return 0;
-    const char *f = tok_fold(x->d, k);
-    /* one pass of first-byte tests: lists are short, most words fail */
-    for (; *list; list++) {
-        const char *s = *list;
-        if (s[0] == f[0] && strncmp(s, f, k->flen) == 0 && !s[k->flen])
-            return 1;
-    }
-    return 0;
+    const xlist *l = xlist_of(list);
+    if (l && !xlist_may_have(l, k->hash))
+        return 0;
+    return in_list(tok_fold(x->d, k), k->flen, list);
 }
 
 void x_span(const xdoc *x, size_t first, size_t count, uint32_t *off,

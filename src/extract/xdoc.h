@@ -7,6 +7,7 @@
 #define VEILLE_XDOC_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "../core/internal.h"
 
@@ -41,8 +42,15 @@ int xdoc_init(xdoc *x, veille_coder *c, const veille_article *a,
               const lex_match *m, size_t nm, int lang,
               const veille_code_options *opts);
 
-/* The first match of that kind starting at token t, or NULL. */
-const lex_match *x_at(const xdoc *x, size_t t, int kind);
+/* The first match of that kind starting at token t, or NULL.  Called for
+ * nearly every token and kind: the test of the token's kinds is inline. */
+const lex_match *x_at_first(const xdoc *x, size_t t, int kind);
+static inline const lex_match *x_at(const xdoc *x, size_t t, int kind)
+{
+    if (t >= x->d->ntok || !(x->kinds[t] >> kind & 1))
+        return NULL;
+    return x_at_first(x, t, kind);
+}
 /* Does a match of that kind end at token t? */
 int x_at_end(const xdoc *x, size_t t, int kind);
 /* The entry of a match. */
@@ -50,9 +58,22 @@ static inline const lex_entry *x_entry(const xdoc *x, const lex_match *m)
 {
     return lex_entry_at(x->lx, m->entry);
 }
-/* Is token t's folded text s? */
-int x_is(const xdoc *x, size_t t, const char *s);
-/* Is token t's folded text one of the NULL-terminated list? */
+/* Is token t's folded text s?  Inline, so that the length of a literal s
+ * is known when compiling; the first byte settles most calls. */
+static inline int x_is(const xdoc *x, size_t t, const char *s)
+{
+    if (t >= x->d->ntok)
+        return 0;
+    const token *k = &x->d->toks[t];
+    const char *f = tok_fold(x->d, k);
+    if (!k->flen || f[0] != s[0])
+        return 0;
+    size_t n = strlen(s);
+    return k->flen == n && memcmp(f, s, n) == 0;
+}
+/* Is token t's folded text one of the NULL-terminated list?  list must be
+ * a static array that never changes: x_in keeps, per list, a filter of
+ * its words' hashes, found again by the list's address. */
 int x_in(const xdoc *x, size_t t, const char *const *list);
 /* Byte span of tokens [first, first+count). */
 void x_span(const xdoc *x, size_t first, size_t count, uint32_t *off,

@@ -607,12 +607,14 @@ void lex_free(lexicon *lx)
     arena_free(&lx->mem);
     free(lx->entries);
     free(lx->index);
-    free(lx->bn);
-    free(lx->pays);
+    free(lx->words);
+    free(lx->wslot);
     free(lx->tn);
-    free(lx->labels);
-    free(lx->kid);
+    free(lx->edges);
+    free(lx->pays);
     free(lx->fpays);
+    free(lx->stem_filter);
+    free(lx->stem_heads);
     free(lx->outlets);
     for (size_t i = 0; i < lx->nfiles; i++)
         free(lx->files[i]);

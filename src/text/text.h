@@ -71,6 +71,7 @@ enum {
 typedef struct token {
     uint32_t off, len;   /* span in the normalized text */
     uint32_t foff, flen; /* span in the folded buffer */
+    uint32_t hash;       /* text_hash of the folded form */
     uint8_t kind;        /* tok_kind */
     uint8_t flags;       /* TOKF_* */
     uint32_t sent;       /* index of its sentence */
@@ -99,6 +100,26 @@ int text_tokenize(textdoc *doc, const char *text, size_t len, arena *a,
                   buf *folded);
 /* Cuts doc's tokens into sentences (sets tok->sent). */
 int text_sentences(textdoc *doc, arena *a);
+
+/* The hash of a folded form (FNV-1a, 32 bits).  Every token carries the
+ * hash of its folded form, so that the lexicon and the extract stage can
+ * look a token up, or reject a comparison, without reading its bytes.
+ * text_hash_step extends a hash by one byte: the hashes of a token's
+ * prefixes (its possible stems) come on the way to the whole. */
+#define TEXT_HASH_SEED 2166136261u
+
+static inline uint32_t text_hash_step(uint32_t h, unsigned char b)
+{
+    return (h ^ b) * 16777619u;
+}
+
+static inline uint32_t text_hash(const char *s, size_t n)
+{
+    uint32_t h = TEXT_HASH_SEED;
+    for (size_t i = 0; i < n; i++)
+        h = text_hash_step(h, (unsigned char)s[i]);
+    return h;
+}
 
 /* Folded token text. */
 static inline const char *tok_fold(const textdoc *d, const token *t)

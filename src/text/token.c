@@ -39,13 +39,40 @@ static int32_t cp_at(src t, size_t i, int *k)
     return cp;
 }
 
-static int is_space(int32_t c)
+/* ASCII character classes by byte; 0 for the bytes of multi-byte
+ * characters, which take the Unicode path.  CL_UPPER is 0x20, the bit
+ * that lower-cases an ASCII capital; CL_ALPHA is the top bit, so that
+ * `cl >> 7` counts letters. */
+enum {
+    CL_SPACE = 1,
+    CL_DIGIT = 2,
+    CL_LOWER = 4,
+    CL_UPPER = 0x20,
+    CL_ALPHA = 0x80,
+};
+#define CL_ALNUM (CL_ALPHA | CL_DIGIT)
+#define S_ CL_SPACE
+#define D_ CL_DIGIT
+#define L_ (CL_ALPHA | CL_LOWER)
+#define U_ (CL_ALPHA | CL_UPPER)
+static const uint8_t ascii_cls[256] = {
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  S_, S_, S_, S_, S_, 0,  0,  /* 0x00 */
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 0x10 */
+    S_, 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /*  !"# */
+    D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, 0,  0,  0,  0,  0,  0,  /* 0-9 */
+    0,  U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, /* @A-O */
+    U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, 0,  0,  0,  0,  0,  /* P-Z */
+    0,  L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, /* `a-o */
+    L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, 0,  0,  0,  0,  0,  /* p-z */
+};
+#undef S_
+#undef D_
+#undef L_
+#undef U_
+
+/* The Unicode side of the classes below (c >= 0x80). */
+static int uni_space(int32_t c)
 {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-        c == '\v')
-        return 1;
-    if (c < 0x80)
-        return 0;
     if (c == 0xA0 || c == 0x202F || c == 0x2007 || c == 0x200B || c == 0xFEFF)
         return 1;
     utf8proc_category_t cat = utf8proc_category(c);
@@ -53,25 +80,38 @@ static int is_space(int32_t c)
            cat == UTF8PROC_CATEGORY_ZP;
 }
 
-static int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
-
-static int is_alpha(int32_t c)
+static int uni_alpha(int32_t c)
 {
-    if (c < 0x80)
-        return (c | 32) >= 'a' && (c | 32) <= 'z';
     utf8proc_category_t cat = utf8proc_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
            (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME);
 }
 
-static int is_upper(int32_t c)
+/* Character classes of a code point (-1, the end of the text, is none). */
+static inline int is_space(int32_t c)
 {
     if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
+        return c >= 0 && (ascii_cls[c] & CL_SPACE);
+    return uni_space(c);
+}
+
+static inline int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
+
+static inline int is_alpha(int32_t c)
+{
+    if (c < 0x80)
+        return c >= 0 && (ascii_cls[c] & CL_ALPHA);
+    return uni_alpha(c);
+}
+
+static inline int is_upper(int32_t c)
+{
+    if (c < 0x80)
+        return c >= 0 && (ascii_cls[c] & CL_UPPER);
     return utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
 }
 
-static int is_alnum(int32_t c) { return is_digit(c) || is_alpha(c); }
+static inline int is_alnum(int32_t c) { return is_digit(c) || is_alpha(c); }
 
 static int is_apos(int32_t c) { return c == '\'' || c == 0x2019 || c == 0x2BC; }
 
@@ -174,7 +214,53 @@ typedef struct {
     uint8_t pending_flags; /* TOKF_NL / TOKF_PARA for the next token */
 } tokctx;
 
-static int emit(tokctx *x, size_t off, size_t end, int kind, uint8_t flags)
+/* Appends the folded form of an ASCII token, its lower case, to out.
+ * Returns 0, having appended nothing, when a byte is not ASCII (the token
+ * then goes through text_fold); 1 otherwise (out->oom tells of a failure). */
+static int fold_ascii(buf *out, const unsigned char *s, size_t n)
+{
+    if (out->cap - out->len <= n && buf_reserve(out, n))
+        return 1;
+    char *o = out->ptr + out->len;
+    unsigned any = 0;
+    for (size_t i = 0; i < n; i++) {
+        any |= s[i];
+        o[i] = (char)(s[i] | (ascii_cls[s[i]] & CL_UPPER));
+    }
+    if (any & 0x80)
+        return 0;
+    out->len += n;
+    out->ptr[out->len] = '\0';
+    return 1;
+}
+
+/* Folded numbers drop group separators: "1 200" → "1200", and use '.'
+ * for decimals: "3,5" → "3.5". */
+static void fold_number(buf *out, const char *s, size_t n)
+{
+    size_t nd = 0;
+    while (nd < n && is_digit((unsigned char)s[nd]))
+        nd++;
+    if (nd == n) {
+        buf_put(out, s, n);
+        return;
+    }
+    src t2 = {(const unsigned char *)s, n};
+    for (size_t i = 0; i < n;) {
+        int k;
+        int32_t c = cp_at(t2, i, &k);
+        if (is_digit(c))
+            buf_putc(out, (char)c);
+        else if ((c == ',' || c == '.') && !group_sep(t2, i))
+            buf_putc(out, '.');
+        i += (size_t)k;
+    }
+}
+
+/* Appends a token (its folded form still to come: flen and hash are set
+ * by the caller).  Returns NULL when out of memory. */
+static inline token *tok_push(tokctx *x, size_t off, size_t end, int kind,
+                       uint8_t flags)
 {
     textdoc *d = x->doc;
     if (d->ntok == x->cap) {
@@ -182,7 +268,7 @@ static int emit(tokctx *x, size_t off, size_t end, int kind, uint8_t flags)
         token *nt = arena_realloc(x->a, d->toks, x->cap * sizeof(token),
                                   ncap * sizeof(token));
         if (!nt)
-            return -1;
+            return NULL;
         d->toks = nt;
         x->cap = ncap;
     }
@@ -194,28 +280,74 @@ static int emit(tokctx *x, size_t off, size_t end, int kind, uint8_t flags)
     x->pending_flags = 0;
     t->sent = 0;
     t->foff = (uint32_t)d->folded->len;
-    const char *s = d->text + off;
-    size_t n = end - off;
-    if (kind == TOK_NUMBER) {
-        /* Folded numbers drop group separators: "1 200" → "1200", and use
-         * '.' for decimals: "3,5" → "3.5". */
-        src t2 = {(const unsigned char *)s, n};
-        for (size_t i = 0; i < n;) {
-            int k;
-            int32_t c = cp_at(t2, i, &k);
-            if (is_digit(c))
-                buf_putc(d->folded, (char)c);
-            else if ((c == ',' || c == '.') && !group_sep(t2, i))
-                buf_putc(d->folded, '.');
-            i += (size_t)k;
-        }
-    } else {
-        text_fold(s, n, d->folded, NULL, 0);
-    }
-    if (d->folded->oom)
+    return t;
+}
+
+/* Appends a token and its folded form. */
+static int emit(tokctx *x, size_t off, size_t end, int kind, uint8_t flags)
+{
+    token *t = tok_push(x, off, end, kind, flags);
+    if (!t)
         return -1;
-    t->flen = (uint32_t)(d->folded->len - t->foff);
+    buf *f = x->doc->folded;
+    const char *s = x->doc->text + off;
+    size_t n = end - off;
+    if (kind == TOK_NUMBER)
+        fold_number(f, s, n);
+    else if (!fold_ascii(f, (const unsigned char *)s, n))
+        text_fold(s, n, f, NULL, 0);
+    if (f->oom)
+        return -1;
+    t->flen = (uint32_t)(f->len - t->foff);
+    t->hash = text_hash(f->ptr + t->foff, t->flen);
     return 0;
+}
+
+/* The common word: ASCII letters and digits up to a space, an ASCII
+ * punctuation mark other than a hyphen or an apostrophe, or the end.  It
+ * is lower-cased and hashed into the folded buffer as it is read, and
+ * emitted.  Returns its end; 0 when the word is not that simple (nothing
+ * is emitted: scan_word reads it again); (size_t)-1 when out of memory. */
+static size_t scan_ascii_word(tokctx *x, src t, size_t i)
+{
+    buf *f = x->doc->folded;
+    if (f->cap - f->len <= t.n - i && buf_reserve(f, t.n - i))
+        return (size_t)-1;
+    char *o = f->ptr + f->len;
+    uint32_t h = TEXT_HASH_SEED;
+    unsigned seen = 0; /* the classes met */
+    size_t j = i;
+    for (; j < t.n; j++) {
+        unsigned cl = ascii_cls[t.s[j]];
+        if (!(cl & CL_ALNUM))
+            break;
+        unsigned char low = (unsigned char)(t.s[j] | (cl & CL_UPPER));
+        *o++ = (char)low;
+        h = text_hash_step(h, low);
+        seen |= cl;
+    }
+    if (j == i ||
+        (j < t.n && (t.s[j] >= 0x80 || t.s[j] == '-' || t.s[j] == '\'')))
+        return 0;
+    uint8_t fl = 0;
+    if (ascii_cls[t.s[i]] & CL_UPPER)
+        fl |= TOKF_CAP;
+    if (!(seen & CL_LOWER)) {
+        /* no small letter: upper case if it has two letters or more */
+        unsigned nletters = 0;
+        for (size_t q = i; q < j; q++)
+            nletters += ascii_cls[t.s[q]] >> 7;
+        if (nletters >= 2)
+            fl |= TOKF_UPPER;
+    }
+    token *tk = tok_push(x, i, j, TOK_WORD, fl);
+    if (!tk)
+        return (size_t)-1;
+    f->len += j - i;
+    f->ptr[f->len] = '\0';
+    tk->flen = (uint32_t)(j - i);
+    tk->hash = h;
+    return j;
 }
 
 /* Scans a word from i: letters and digits, inner hyphens, inner
@@ -223,12 +355,23 @@ static int emit(tokctx *x, size_t off, size_t end, int kind, uint8_t flags)
  * Returns the end of the last token, or (size_t)-1 when out of memory. */
 static size_t scan_word(tokctx *x, src t, size_t i)
 {
+    size_t simple = scan_ascii_word(x, t, i);
+    if (simple)
+        return simple;
     size_t start = i;
     int k;
     int32_t first = cp_at(t, i, &k);
     int cap = is_upper(first);
     int all_upper = 1, nletters = 0;
     for (;;) {
+        /* A run of ASCII letters and digits, the common case. */
+        while (i < t.n && (ascii_cls[t.s[i]] & CL_ALNUM)) {
+            uint8_t cl = ascii_cls[t.s[i]];
+            nletters += (cl & CL_ALPHA) != 0;
+            if (cl & CL_LOWER)
+                all_upper = 0;
+            i++;
+        }
         int32_t c = cp_at(t, i, &k);
         if (k == 0)
             break;
@@ -313,6 +456,17 @@ int text_tokenize(textdoc *doc, const char *text, size_t len, arena *a,
     size_t i = 0;
     int newlines = 0;
     while (i < len) {
+        /* ASCII spaces, the commonest character, first. */
+        if (ascii_cls[t.s[i]] & CL_SPACE) {
+            if (t.s[i] == '\n') {
+                newlines++;
+                x.pending_flags |= TOKF_NL;
+                if (newlines >= 2)
+                    x.pending_flags |= TOKF_PARA;
+            }
+            i++;
+            continue;
+        }
         int k;
         int32_t c = cp_at(t, i, &k);
         if (is_space(c)) {

@@ -2,6 +2,7 @@
  * utf8.c — the normalize stage: UTF-8 validation with replacement, NFC, and
  * the folded form used for matching (see text.h).
  */
+#include <stdatomic.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -208,6 +209,80 @@ int text_nfc(const char *s, size_t n, arena *a, const char **out,
     (UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |             \
      UTF8PROC_LUMP | UTF8PROC_DECOMPOSE | UTF8PROC_IGNORE)
 
+/* The folded form of one code point, as UTF-8 in out (64 bytes room);
+ * returns its length in bytes (0: the character folds to nothing). */
+static int fold_cp(int32_t cp, char *out)
+{
+    utf8proc_int32_t dec[16];
+    utf8proc_ssize_t nd;
+    int last = 0;
+    if (cp == 0x152 || cp == 0x153) { /* Œ œ */
+        dec[0] = 'o';
+        dec[1] = 'e';
+        nd = 2;
+    } else if (cp == 0xC6 || cp == 0xE6) { /* Æ æ */
+        dec[0] = 'a';
+        dec[1] = 'e';
+        nd = 2;
+    } else if (cp == 0x2BC || cp == 0x2018 || cp == 0x2019 || cp == 0x2032 ||
+               cp == 0x60 || cp == 0xB4) {
+        dec[0] = '\'';
+        nd = 1;
+    } else {
+        nd = utf8proc_decompose_char(cp, dec, 16, FOLD_OPTS, &last);
+        if (nd < 0 || nd > 16) {
+            dec[0] = cp;
+            nd = 1;
+        }
+    }
+    int len = 0;
+    for (utf8proc_ssize_t j = 0; j < nd; j++)
+        len += utf8_encode(dec[j], out + len);
+    return len;
+}
+
+/* Folded forms of the code points below U+0800 (accented letters) and of
+ * U+2000–U+20FF (quotes, dashes), made by fold_cp the first time each is
+ * met in the process: the bytes from bit 8 up, the length in bits 0–6, bit
+ * 7 set once known.  Threads that meet a character together store the
+ * same word; a relaxed atomic keeps that well defined. */
+#define MEMO_LOW 0x800
+#define MEMO_PUNCT 0x2000
+static _Atomic uint64_t fold_memo[MEMO_LOW + 0x100];
+
+/* The memo's slot for cp, or NULL when it has none. */
+static _Atomic uint64_t *memo_slot(int32_t cp)
+{
+    if (cp >= 0 && cp < MEMO_LOW)
+        return &fold_memo[cp];
+    if (cp >= MEMO_PUNCT && cp < MEMO_PUNCT + 0x100)
+        return &fold_memo[MEMO_LOW + (cp - MEMO_PUNCT)];
+    return NULL;
+}
+
+/* fold_cp through the memo. */
+static int fold_cp_memo(int32_t cp, char *out)
+{
+    _Atomic uint64_t *slot = memo_slot(cp);
+    if (!slot)
+        return fold_cp(cp, out);
+    uint64_t v = atomic_load_explicit(slot, memory_order_relaxed);
+    if (v & 0x80) {
+        int len = (int)(v & 0x7F);
+        for (int i = 0; i < len; i++)
+            out[i] = (char)(v >> (8 * (i + 1)));
+        return len;
+    }
+    int len = fold_cp(cp, out);
+    if (len <= 7) {
+        v = 0x80 | (uint64_t)len;
+        for (int i = 0; i < len; i++)
+            v |= (uint64_t)(unsigned char)out[i] << (8 * (i + 1));
+        atomic_store_explicit(slot, v, memory_order_relaxed);
+    }
+    return len;
+}
+
 void text_fold(const char *s, size_t n, buf *out, buf *map, uint32_t base)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -242,37 +317,13 @@ void text_fold(const char *s, size_t n, buf *out, buf *map, uint32_t base)
             cp = 0xFFFD;
             k = 1;
         }
-        utf8proc_int32_t dec[16];
-        utf8proc_ssize_t nd;
-        int last = 0;
-        if (cp == 0x152 || cp == 0x153) { /* Œ œ */
-            dec[0] = 'o';
-            dec[1] = 'e';
-            nd = 2;
-        } else if (cp == 0xC6 || cp == 0xE6) { /* Æ æ */
-            dec[0] = 'a';
-            dec[1] = 'e';
-            nd = 2;
-        } else if (cp == 0x2BC || cp == 0x2018 || cp == 0x2019 ||
-                   cp == 0x2032 || cp == 0x60 || cp == 0xB4) {
-            dec[0] = '\'';
-            nd = 1;
-        } else {
-            nd = utf8proc_decompose_char(cp, dec, 16, FOLD_OPTS, &last);
-            if (nd < 0 || nd > 16) {
-                dec[0] = cp;
-                nd = 1;
-            }
-        }
-        for (utf8proc_ssize_t j = 0; j < nd; j++) {
-            char enc[4];
-            int el = utf8_encode(dec[j], enc);
-            buf_put(out, enc, (size_t)el);
-            if (map) {
-                uint32_t off = base + (uint32_t)i;
-                for (int q = 0; q < el; q++)
-                    buf_put(map, &off, sizeof off);
-            }
+        char enc[64];
+        int el = fold_cp_memo(cp, enc);
+        buf_put(out, enc, (size_t)el);
+        if (map) {
+            uint32_t off = base + (uint32_t)i;
+            for (int q = 0; q < el; q++)
+                buf_put(map, &off, sizeof off);
         }
         i += (size_t)k;
     }

@@ -775,6 +775,99 @@ static void test_match_shared_form(void **state)
     assert_string_equal(matches(lx, "", LANG_FR), "");
 }
 
+
+/* ---- the word table of the token trie ---- */
+
+/* Two words with one hash (FNV-1a: text_hash("glbvs") ==
+ * text_hash("yacxa"), found by trying five-letter words): each matches
+ * only itself. */
+static void test_match_words_sharing_a_hash(void **state)
+{
+    (void)state;
+    assert_int_equal(text_hash("glbvs", 5), text_hash("yacxa", 5));
+    lexicon *lx = load_ok("@kind trigger\nw1 attack fr : glbvs\n"
+                          "w2 armed_clash fr : yacxa suite\n");
+    assert_string_equal(matches(lx, "glbvs yacxa suite yacxa glbvs", LANG_FR),
+                        "[glbvs]=w1 [yacxa suite]=w2 [glbvs]=w1");
+    lexicon *l2 = load_ok("@kind trigger\nw1 attack fr : glbvs\n");
+    assert_string_equal(matches(l2, "yacxa", LANG_FR), "");
+    /* A stem and a word with one hash. */
+    lexicon *l3 = load_ok("@kind trigger\nw1 attack fr : glbvs*\n"
+                          "w2 armed_clash fr : yacxa\n");
+    assert_string_equal(matches(l3, "yacxa glbvsxx yacxaxx", LANG_FR),
+                        "[yacxa]=w2 [glbvsxx]=w1*");
+}
+
+/* Thousands of words and forms: the tables of words and edges grow many
+ * times over, every form is still found, and no other. */
+static void test_match_after_the_tables_grow(void **state)
+{
+    (void)state;
+    enum { N = 3000 };
+    size_t cap = (size_t)N * 64, o = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    o += (size_t)snprintf(text + o, cap - o, "@kind trigger\n");
+    for (int i = 0; i < N; i++)
+        o += (size_t)snprintf(text + o, cap - o,
+                              "e%d attack fr : mot%d ; mot%d suite%d ; "
+                              "pre%d*\n",
+                              i, i, i, i % 7, i);
+    lexicon *lx = load_ok(text);
+    free(text);
+    assert_int_equal(lex_form_count(lx), 3 * N);
+    assert_string_equal(matches(lx, "mot0 mot17 suite4 mot2999 suite3 "
+                                    "mot3000 suite3 mot17 suite3",
+                                LANG_FR),
+                        "[mot0]=e0 [mot17]=e17 [mot2999 suite3]=e2999 "
+                        "[mot17 suite3]=e17");
+    /* One token, four stems (pre2* pre25* pre250* pre2500*), shortest
+     * first; not pre0*, which it does not begin with. */
+    assert_string_equal(matches(lx, "pre2500xyz pre0 prx", LANG_FR),
+                        "[pre2500xyz]=e2* [pre2500xyz]=e25* "
+                        "[pre2500xyz]=e250* [pre2500xyz]=e2500* [pre0]=e0*");
+}
+
+/* Words beyond ASCII, ligatures, apostrophes and hyphens, in forms and in
+ * stems: a form's words are folded as the text's are. */
+static void test_match_folded_words_and_stems(void **state)
+{
+    (void)state;
+    lexicon *lx = load_ok("@kind trigger\n"
+                          "man attack fr : manœuvre militaire\n"
+                          "ca armed_clash fr : contre-attaqu*\n"
+                          "as attack fr : l'assaut ; jusqu'au-boutist*\n"
+                          "ar arrests fr : arrêt*\n");
+    assert_string_equal(
+        matches(lx, "Une MANOEUVRE militaire, une Manœuvre Militaire", LANG_FR),
+        "[MANOEUVRE militaire]=man [Manœuvre Militaire]=man");
+    assert_string_equal(matches(lx, "les contre-attaques, la contre-attaque",
+                                LANG_FR),
+                        "[contre-attaques]=ca* [contre-attaque]=ca*");
+    assert_string_equal(matches(lx, "contre attaques", LANG_FR), "");
+    assert_string_equal(
+        matches(lx, "L’ASSAUT des jusqu’au-boutistes", LANG_FR),
+        "[L’ASSAUT]=as [jusqu’au-boutistes]=as*");
+    assert_string_equal(matches(lx, "ARRETES, arrêtés, arret", LANG_FR),
+                        "[ARRETES]=ar* [arrêtés]=ar* [arret]=ar*");
+}
+
+/* A token with several stems and its own form: every entry, stems
+ * shortest first, then the word. */
+static void test_match_several_stems_of_one_token(void **state)
+{
+    (void)state;
+    lexicon *lx = load_ok("@kind trigger\n"
+                          "s1 attack fr : att*\n"
+                          "s2 armed_clash fr : attaq*\n"
+                          "ex abduction fr : attaque\n");
+    assert_string_equal(matches(lx, "attaque", LANG_FR),
+                        "[attaque]=s1* [attaque]=s2* [attaque]=ex");
+    assert_string_equal(matches(lx, "attaques attiser att", LANG_FR),
+                        "[attaques]=s1* [attaques]=s2* [attiser]=s1* "
+                        "[att]=s1*");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -814,6 +907,11 @@ int main(void)
         cmocka_unit_test_teardown(test_match_exact_and_stem_of_two_entries,
                                   release),
         cmocka_unit_test_teardown(test_match_shared_form, release),
+        cmocka_unit_test_teardown(test_match_words_sharing_a_hash, release),
+        cmocka_unit_test_teardown(test_match_after_the_tables_grow, release),
+        cmocka_unit_test_teardown(test_match_folded_words_and_stems, release),
+        cmocka_unit_test_teardown(test_match_several_stems_of_one_token,
+                                  release),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

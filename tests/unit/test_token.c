@@ -323,6 +323,63 @@ static void test_folded_spans_and_empty(void **state)
     tdoc_close(t);
 }
 
+
+/* ---- the hash of the folded form ---- */
+
+/* Every token carries text_hash of its folded form, whichever path folded
+ * it: ASCII words read in one pass, words with accents or ligatures,
+ * elisions, hyphens, numbers that lose their separators, punctuation. */
+static void test_tokens_carry_the_hash_of_their_folded_form(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Des frappes AÉRIENNES ont visé l'armée à Gao, près d’Anéfis.",
+        "1 200 morts, 3,5 km, le 2e jour, 07/11/2023 ; un pick-up ŒUVRE "
+        "Ould-Sidi N'Djamena aujourd'hui « ça » — ﬁn ½ Africa's",
+        "ABC abc Abc a1 A1 14h30 4x4 qu' jusqu'", "\xc2\xad x"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        tdoc *t = tdoc_open(texts[i]);
+        assert_true(t->doc.ntok > 0);
+        for (size_t k = 0; k < t->doc.ntok; k++) {
+            const token *tk = &t->doc.toks[k];
+            if (tk->hash != text_hash(tok_fold(&t->doc, tk), tk->flen)) {
+                print_message("token %zu of \"%s\": wrong hash\n", k,
+                              texts[i]);
+                dump(t);
+                fail();
+            }
+        }
+        tdoc_close(t);
+    }
+    /* The same folded form, the same hash; case and accents aside. */
+    tdoc *t = tdoc_open("Armée ARMEE armee armés");
+    assert_int_equal(t->doc.toks[0].hash, t->doc.toks[1].hash);
+    assert_int_equal(t->doc.toks[1].hash, t->doc.toks[2].hash);
+    assert_int_not_equal(t->doc.toks[2].hash, t->doc.toks[3].hash);
+    tdoc_close(t);
+}
+
+/* The one-pass path for ASCII words sets the same case flags as the
+ * general one: a capital first, every letter upper case (two or more),
+ * digits aside. */
+static void test_case_flags_of_ascii_words(void **state)
+{
+    (void)state;
+    tdoc *t = tdoc_open("FAMA Fama fama G5 A a1 B2B UN 5G");
+    static const uint8_t want[] = {
+        TOKF_CAP | TOKF_UPPER, TOKF_CAP, 0, TOKF_CAP, TOKF_CAP, 0,
+        TOKF_CAP | TOKF_UPPER, TOKF_CAP | TOKF_UPPER, 0};
+    assert_int_equal(t->doc.ntok, sizeof want);
+    for (size_t k = 0; k < sizeof want; k++)
+        if ((t->doc.toks[k].flags & (TOKF_CAP | TOKF_UPPER)) != want[k]) {
+            print_message("token %zu: flags %d, want %d\n", k,
+                          t->doc.toks[k].flags, want[k]);
+            dump(t);
+            fail();
+        }
+    tdoc_close(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -338,6 +395,8 @@ int main(void)
         cmocka_unit_test(test_english_possessive),
         cmocka_unit_test(test_punctuation),
         cmocka_unit_test(test_folded_spans_and_empty),
+        cmocka_unit_test(test_tokens_carry_the_hash_of_their_folded_form),
+        cmocka_unit_test(test_case_flags_of_ascii_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
