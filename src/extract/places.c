@@ -594,7 +594,10 @@ int x_places(xdoc *x)
             long own = -1;
             double os = -1e9;
             for (size_t q = 0; q < c->n; q++) {
-                if (!folded_eq(c->c[q].name, k.ptr, k.len, &tmp))
+                /* of the same country: "Alger" in a report on Mali is
+                 * Algiers, dropped, not a town of that name in Ohio */
+                if (strcmp(c->c[q].cc, bp->cc) != 0 ||
+                    !folded_eq(c->c[q].name, k.ptr, k.len, &tmp))
                     continue;
                 double sc = score(x, c, &c->c[q], focus, &tmp);
                 if (sc > os) {
@@ -631,6 +634,7 @@ int x_places(xdoc *x)
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cands[i];
         const gaz_place *chosen = NULL;
+        gaz_place nearby; /* a place found under a near spelling */
         int prec;
         if (c->pending == 2) {
             continue;
@@ -639,7 +643,6 @@ int x_places(xdoc *x)
              * little differently ("Ogassagou"); else named as the text
              * says, at the article's first known place, else at the
              * capital, with the precision of a region */
-            gaz_place nearby;
             key_of(x, c->first, c->first + c->count, &k);
             if (focus && !k.oom && gaz_lookup_near(g, k.ptr, k.len, focus, &nearby)) {
                 chosen = &nearby;
