@@ -4,7 +4,7 @@
  *
  * Reports transliterate village names freely.  When a name after "the
  * village of" is nowhere in the index, the places of the article's country
- * whose names start with the same letter and differ by at most one or two
+ * whose names start with the same two letters and differ by at most one or two
  * edits (an insertion, a deletion, a substitution or two letters swapped)
  * are the candidates; the closest wins, then the most populous.  Only
  * populated places count: a well or a hill one letter away is no village.
@@ -53,15 +53,17 @@ static int edits(const unsigned char *a, size_t na, const unsigned char *b,
     return p[nb];
 }
 
-/* First name index whose key's first byte is >= b. */
-static uint32_t first_with(const gaz *g, unsigned char b)
+/* First name index whose key's first two bytes are >= (b0, b1). */
+static uint32_t first_with(const gaz *g, unsigned b0, unsigned b1)
 {
     uint32_t lo = 0, hi = g->n[GZ_S_NAMES];
+    unsigned want = b0 << 8 | b1;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         const unsigned char *k = (const unsigned char *)gz_str(
             g, gz_le32(gz_rec(g, GZ_S_NAMES, mid)));
-        if (k[0] < b)
+        unsigned have = (unsigned)k[0] << 8 | (k[0] ? k[1] : 0);
+        if (have < want)
             lo = mid + 1;
         else
             hi = mid;
@@ -76,8 +78,11 @@ int gaz_lookup_near(const gaz *g, const char *folded, size_t n, const char *cc,
         return 0;
     const unsigned char *q = (const unsigned char *)folded;
     int max = n >= 8 ? 2 : 1;
-    uint32_t lo = first_with(g, q[0]);
-    uint32_t hi = q[0] == 0xFF ? g->n[GZ_S_NAMES] : first_with(g, q[0] + 1);
+    /* variants keep their first two letters (Ogassagou, Ogossagou): only
+     * the names that start with them are read */
+    uint32_t lo = first_with(g, q[0], q[1]);
+    unsigned next = ((unsigned)q[0] << 8 | q[1]) + 1;
+    uint32_t hi = next > 0xFFFF ? g->n[GZ_S_NAMES] : first_with(g, next >> 8, next & 0xFF);
     int best_d = max + 1;
     uint32_t best_p = 0, best_pop = 0;
     for (uint32_t i = lo; i < hi; i++) {

@@ -143,8 +143,8 @@ int gaz_prefix(const gaz *g, const char *folded, size_t n);
  * 0 when the country has no place. */
 int gaz_country(const gaz *g, const char *cc, gaz_place *out);
 
-/* A populated place of country cc ("ML") whose name is one or two edits
- * away from the folded name (two for names of 8 bytes or more; none for
+/* A populated place of country cc ("ML") whose name starts with the same
+ * two bytes and is one or two edits away from the folded name (two for names of 8 bytes or more; none for
  * names under 5): the closest, then the most populous.  For village names
  * that reports spell their own way ("Ogassagou", "Gourty").  Returns 1 and
  * fills *out, or 0. */
