@@ -146,7 +146,7 @@ fuzz:
 
 # --- bench and eval ---------------------------------------------------------
 bench: $(SETUP_STAMP)
-	$(MAKE) --no-print-directory B=build/bench OPT="-O3 -march=native -DNDEBUG" all
+	$(MAKE) --no-print-directory B=build/bench OPT="-O3 -march=native -DNDEBUG" all $(GAZ)
 	bench/run.sh build/bench/veille
 
 eval: all

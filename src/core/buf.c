@@ -67,10 +67,10 @@ void buf_printf(buf *b, const char *fmt, ...)
 
 /* ---- JSON string escaping --------------------------------------------
  *
- * Output is nearly all plain text, so the escaper looks at eight bytes at
- * a time (one 64-bit word, json_word_special in buf.h): a word with no
- * byte to escape is stored as it is; only a word that holds one goes byte
- * by byte through json_esc. */
+ * Output is nearly all plain text, so the escaper looks at sixteen bytes
+ * at a time (SSE2, json_special16 in buf.h), else eight (one 64-bit word,
+ * json_word_special): a block with no byte to escape is stored as it is;
+ * only a block that holds one goes byte by byte through json_esc. */
 
 /* What a byte becomes inside a JSON string: 0 for itself, else the
  * letter after the backslash ('u' for the \u00XX form).  \b and \f take
@@ -103,9 +103,10 @@ static inline char *escape_byte(char *o, unsigned char c)
 }
 
 #if defined(__SSE2__)
-/* Strings of 16 bytes or more, 16 at a time, as escape_long does 8; the
- * last 1 to 15 bytes go to escape_long (or are written by storing the
- * last sixteen again, when they need no escape). */
+/* Sixteen bytes at a time, as escape_8 does eight, while sixteen are left;
+ * then, when the string's last sixteen need no escape, the rest is written
+ * by storing them again (see escape_8).  *done: how many bytes of s were
+ * written; what is left is fewer than sixteen. */
 static char *escape_16(char *o, const char *s, size_t n, size_t *done)
 {
     size_t i = 0;
@@ -129,27 +130,12 @@ static char *escape_16(char *o, const char *s, size_t n, size_t *done)
 }
 #endif
 
-/* Strings of 8 bytes or more: word by word; a word that holds a byte to
+/* A string of 8 bytes or more, word by word; a word that holds a byte to
  * escape goes byte by byte. */
-static char *escape_long(char *o, const char *s, size_t n)
+static char *escape_8(char *o, const char *s, size_t n)
 {
     size_t i = 0;
     uint64_t w;
-#if defined(__SSE2__)
-    if (n >= 16) {
-        o = escape_16(o, s, n, &i);
-        if (i == n)
-            return o;
-        s += i; /* 1 to 15 bytes left: as a string of its own */
-        n -= i;
-        i = 0;
-        if (n < 8) {
-            for (; i < n; i++)
-                o = escape_byte(o, (unsigned char)s[i]);
-            return o;
-        }
-    }
-#endif
     while (n - i >= 8) {
         memcpy(&w, s + i, 8);
         if (json_word_special(w)) {
@@ -179,8 +165,16 @@ static char *escape_long(char *o, const char *s, size_t n)
 
 char *json_escape(char *o, const char *s, size_t n)
 {
+#if defined(__SSE2__)
+    if (n >= 16) {
+        size_t done;
+        o = escape_16(o, s, n, &done);
+        s += done; /* fewer than 16 bytes left: a string of their own */
+        n -= done;
+    }
+#endif
     if (n >= 8)
-        return escape_long(o, s, n);
+        return escape_8(o, s, n);
     if (n >= 4) {
         /* Two 4-byte halves that overlap when n < 8, tested as one word. */
         uint32_t a, z;
