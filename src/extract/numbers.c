@@ -173,9 +173,7 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             if (open < 0)
                 break;
             j = (size_t)open;
-            from = from > 6 ? from - 6 : lo; /* the skipped words */
-            if (from < lo)
-                from = lo;
+            from = from >= lo + 6 ? from - 6 : lo; /* room for the skipped words */
             continue;
         }
         const lex_match *cm = x_at(x, j, LEX_CASUALTY);

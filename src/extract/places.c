@@ -252,25 +252,36 @@ static int village_cue(const xdoc *x, size_t t, size_t lo)
              x_is(x, t - 2, "du") || x_is(x, t - 2, "au")));
 }
 
+/* A zeroed candidate at the end of *cands (not yet counted in *nc: the
+ * caller keeps it by incrementing *nc), or NULL when out of memory. */
+static cand *new_cand(xdoc *x, cand **cands, size_t nc, size_t *cap)
+{
+    if (*cap == nc) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        cand *nw = arena_realloc(&x->c->mem, *cands, nc * sizeof **cands,
+                                 ncap * sizeof **cands);
+        if (!nw)
+            return NULL;
+        *cands = nw;
+        *cap = ncap;
+    }
+    cand *c = &(*cands)[nc];
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
 /* Adds the pending candidate [t, e): a place the gazetteer lacks. */
 static int add_pending(xdoc *x, cand **cands, size_t *nc, size_t *cap,
                        size_t t, size_t e)
 {
-    if (*cap == *nc) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        cand *nw = arena_realloc(&x->c->mem, *cands, *nc * sizeof **cands,
-                                 ncap * sizeof **cands);
-        if (!nw)
-            return -1;
-        *cands = nw;
-        *cap = ncap;
-    }
-    cand *c = &(*cands)[(*nc)++];
-    memset(c, 0, sizeof *c);
+    cand *c = new_cand(x, cands, *nc, cap);
+    if (!c)
+        return -1;
     c->first = t;
     c->count = e - t;
     c->cue = 1;
     c->pending = 1;
+    (*nc)++;
     return 0;
 }
 
@@ -465,16 +476,9 @@ int x_places(xdoc *x)
             int stop = x_in(x, t, stop_names) && best == t + 1;
             if (!cue && !hint && (stop || t == lo))
                 continue;
-            if (cap == nc) {
-                cap = cap ? cap * 2 : 16;
-                cand *nw = arena_realloc(&x->c->mem, cands,
-                                         nc * sizeof *cands, cap * sizeof *cands);
-                if (!nw)
-                    goto oom;
-                cands = nw;
-            }
-            cand *c = &cands[nc];
-            memset(c, 0, sizeof *c);
+            cand *c = new_cand(x, &cands, nc, &cap);
+            if (!c)
+                goto oom;
             c->n = memo_lookup(x, g, k.ptr, k.len, c->c, MAXC);
             if (c->n > MAXC)
                 c->n = MAXC;
