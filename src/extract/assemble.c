@@ -188,6 +188,45 @@ static int in_cause(const xdoc *x, const sentence *s, size_t t)
     return 0;
 }
 
+/* Is the incident that trigger m names told as having happened?  Not when
+ * it is an aim ("déterminées à reprendre le contrôle", "vowed to attack"),
+ * a denial of it ("n'ont eu aucune chance de riposter", "no attack was
+ * reported") or a guess about what comes ("une offensive pourrait être
+ * lancée").  Only words in the trigger's own clause count. */
+static int factual(const xdoc *x, const sentence *s, const lex_match *m)
+{
+    static const char *const aim[] = {
+        "determination", "determine", "determines", "determinee",
+        "determinees", "vise", "visent", "visant", "viser", "volonte",
+        "veut", "veulent", "vouloir", "prevoit", "prevoient", "envisage",
+        "envisagent", "promis", "promet", "promettent", "menace", "menacent",
+        "determined", "vowed", "vows", "vow", "aims", "aim", "plans",
+        "planning", "intends", "intend", "intended", "threatened",
+        "threatens", "threat", "wants", "want", "seeks", "seek", "sought",
+        "chance", "chances", NULL};
+    static const char *const neg[] = {
+        "aucun", "aucune", "no", "jamais", "never", "pas", "not", "nor",
+        "ni", NULL};
+    static const char *const guess[] = {
+        "pourrait", "pourraient", "could", "might", "would", "devrait",
+        "devraient", NULL};
+    for (size_t j = m->first; j-- > s->first && j + 4 > m->first;) {
+        if (x->d->toks[j].kind == TOK_PUNCT)
+            break;
+        if (x_in(x, j, aim) || (j + 2 >= m->first && x_in(x, j, neg)))
+            return 0;
+    }
+    size_t end = s->first + s->count;
+    for (size_t j = m->first + m->count; j < end && j < m->first + m->count + 3;
+         j++) {
+        if (x->d->toks[j].kind == TOK_PUNCT)
+            break;
+        if (x_in(x, j, guess))
+            return 0;
+    }
+    return 1;
+}
+
 static int read_frame(xdoc *x, size_t si, frame *f)
 {
     const sentence *s = &x->d->sents[si];
@@ -226,6 +265,8 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 "how", "what", NULL};
             if (lex_attr_get(e, "intransitive") && after < s->first + s->count &&
                 x_in(x, after, objects))
+                continue;
+            if (!factual(x, s, &x->m[i]))
                 continue;
             int p = entry_prec(e);
             /* Only firm words change a class: "to protest recent attacks"
