@@ -844,6 +844,13 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     } else if (fallback) {
         day = fallback->day, end = fallback->end, prec = fallback->prec;
         add_ev(e, EF_EVENT_DATE, x, fallback->first, fallback->count);
+    } else if (x->pub_month) {
+        /* published "2022-10": some day that month, dated as ACLED dates
+         * a month-precise event, on the 15th */
+        long y;
+        int mo, dd;
+        civil_from_days(x->pub, &y, &mo, &dd);
+        day = days_from_civil(y, mo, 15), prec = 3;
     } else if (x->pub != NO_DATE) {
         /* No date in the text: news runs a day behind the events it
          * reports, so the day before publication, at the precision of a
@@ -1114,10 +1121,15 @@ int extract_events(veille_coder *c, const veille_article *a,
                     latest = last;
             }
         }
-        if (x.pub != NO_DATE || latest == NO_DATE)
+        if (latest == NO_DATE || pass == 1)
             break;
-        x.pub = latest;
-        x.pub_derived = 1;
+        x.anchor = latest;
+        if (x.pub == NO_DATE) {
+            x.pub = latest;
+            x.pub_derived = 1;
+        } else if (!x.pub_month) {
+            break;
+        }
     }
     x_focus_country(&x);
     if (x_places(&x))

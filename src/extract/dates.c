@@ -169,11 +169,20 @@ static long resolve(const xdoc *x, long y, int m, int d)
 }
 
 /* Weekday wd (1 Monday) on or before the publication; strictly before
- * when `last`. */
+ * when `last`.  When the day of publication is unknown (a month only, or
+ * none), the first such weekday from the text's latest full date on: a
+ * report dates its older incidents ("Le 12 septembre, le CSP avait
+ * attaqué Bourem") and names the newest by weekday ("dimanche"). */
 static long weekday_date(const xdoc *x, int wd, int last)
 {
-    if (x->pub == NO_DATE || x->pub_derived)
+    if (x->pub == NO_DATE)
         return NO_DATE;
+    if (x->pub_derived || x->pub_month) {
+        if (x->anchor == NO_DATE)
+            return NO_DATE;
+        long day = x->anchor + (wd - weekday_of(x->anchor) + 7) % 7;
+        return day <= x->pub || x->pub_derived ? day : NO_DATE;
+    }
     long pw = weekday_of(x->pub);
     long off = (pw - wd + 7) % 7;
     if (last && off == 0)
@@ -197,6 +206,32 @@ static long day_alone(const xdoc *x, int d)
         }
     }
     return valid(y, m, d) ? days_from_civil(y, m, d) : NO_DATE;
+}
+
+static long day_month(const xdoc *x, size_t t, size_t *end);
+
+/* "Bourem le 12 septembre. Léré, le 17.": a day of the month alone, in
+ * the month of the full date the text named last before token t (the
+ * month after when the day is smaller), or NO_DATE. */
+static long day_after_date(const xdoc *x, size_t t, int d)
+{
+    for (size_t j = t; j-- > 0 && j + 200 > t;) {
+        if (day_at(x, j) < 0)
+            continue;
+        size_t e;
+        long prev = day_month(x, j, &e);
+        if (prev == NO_DATE)
+            continue;
+        long y;
+        int m, pd;
+        civil_from_days(prev, &y, &m, &pd);
+        if (d < pd && ++m == 13) {
+            m = 1;
+            y++;
+        }
+        return valid(y, m, d) ? days_from_civil(y, m, d) : NO_DATE;
+    }
+    return NO_DATE;
 }
 
 /* "a annoncé mercredi que … la veille": a day before the date just named,
@@ -351,6 +386,11 @@ static int first_date(xdoc *x, size_t from, size_t to, xdate *out)
             day = day_month(x, t, &e);
             if (found(x, out, day, NO_DATE, 1, t, e))
                 return 1;
+            /* "Léré, le 17." */
+            if (day == NO_DATE && t > from && x_is(x, t - 1, "le") &&
+                (t + 1 >= to || d->toks[t + 1].kind == TOK_PUNCT) &&
+                found(x, out, day_after_date(x, t, d1), NO_DATE, 1, t - 1, t + 1))
+                return 1;
         }
 
         /* November 7, 2023 · Nov. 7 · June 4th */
@@ -378,8 +418,10 @@ static int first_date(xdoc *x, size_t from, size_t to, xdate *out)
                                    x_is(x, t - 1, "mid"));
             if ((y > 0 || cue) &&
                 (x->lang == LANG_FR || (k->flags & TOKF_CAP))) {
-                if (found(x, out, resolve(x, y, mo, 1), NO_DATE, 3, t,
-                          y > 0 ? e + 1 : e))
+                /* ACLED dates a month-precise event on the 15th */
+                long first = resolve(x, y, mo, 1);
+                if (found(x, out, first == NO_DATE ? NO_DATE : first + 14,
+                          NO_DATE, 3, t, y > 0 ? e + 1 : e))
                     return 1;
             }
         }
@@ -431,7 +473,7 @@ static int first_date(xdoc *x, size_t from, size_t to, xdate *out)
 
         /* hier, avant-hier, the previous day, last week, earlier this week */
         const lex_match *rm = x_at(x, t, LEX_RELTIME);
-        if (rm && x->pub != NO_DATE && !x->pub_derived) {
+        if (rm && x->pub != NO_DATE && !x->pub_derived && !x->pub_month) {
             const lex_entry *re = x_entry(x, rm);
             int week = strncmp(re->id, "week_", 5) == 0;
             if (found(x, out, x->pub + re->num, NO_DATE, week ? 2 : 1, t,

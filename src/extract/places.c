@@ -288,7 +288,12 @@ static int add_pending(xdoc *x, cand **cands, size_t *nc, size_t *cap,
 static double score(const xdoc *x, const cand *k, const gaz_place *p,
                     const char *focus_cc, buf *tmp)
 {
-    double s = log10((double)p->population + 10.0);
+    /* The seat of a district is a town even where GeoNames has no count
+     * of its people: "à Bourem" is the town, not the cercle named after it */
+    double pop = (double)p->population;
+    if (p->fclass == 'P' && !strcmp(p->fcode, "PPLA2") && pop < 5000)
+        pop = 5000;
+    double s = log10(pop + 10.0);
     if (focus_cc && !strcmp(p->cc, focus_cc))
         s += 4;
     /* Its own name, not one of its alternate names ("Manga" is a town in

@@ -53,6 +53,8 @@ int xdoc_init(xdoc *x, veille_coder *c, const veille_article *a,
     }
     veille_str p = a->f[VEILLE_F_PUBLISHED];
     x->pub = parse_iso_date(p.ptr, p.len);
+    x->pub_month = 0;
+    x->anchor = NO_DATE;
     /* "2023-10": published some day that month; its last day bounds the
      * dates the article can speak of */
     if (x->pub == NO_DATE && p.len == 7 && p.ptr[4] == '-') {
@@ -65,6 +67,7 @@ int xdoc_init(xdoc *x, veille_coder *c, const veille_article *a,
             int mo, dd;
             civil_from_days(first + 31, &y, &mo, &dd);
             x->pub = first + 31 - dd; /* the month's last day */
+            x->pub_month = 1;
         }
     }
     if (x->pub == NO_DATE && opts && opts->published)

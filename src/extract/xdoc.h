@@ -30,6 +30,10 @@ typedef struct xdoc {
     int lang;       /* LANG_FR or LANG_EN */
     long pub;       /* publication date in days since 1970-01-01, or NO_DATE */
     int pub_derived; /* pub was read from the text: no weekday counts from it */
+    int pub_month;  /* only the month was published: pub is its last day */
+    long anchor;    /* the text's latest full date ("le 12 septembre"), or
+                     * NO_DATE: where a bare weekday counts from when the
+                     * publication day is unknown */
     const lex_entry *country; /* the focus country, or NULL */
     struct xplace *places;    /* every place name, in text order */
     size_t nplaces;
