@@ -431,7 +431,10 @@ static int first_date(xdoc *x, size_t from, size_t to, xdate *out)
         if (wd) {
             const lex_match *wm = x_at(x, t, LEX_WEEKDAY);
             size_t n = t + wm->count;
-            /* mardi 7 novembre / mardi 07 */
+            /* mardi 7 novembre / mardi 07 / Thursday, 30 November */
+            if (n + 1 < to && x_is(x, n, ",") && day_at(x, n + 1) > 0 &&
+                month_at(x, n + 2, &e))
+                n++;
             int dd = day_at(x, n);
             /* "samedi 4 et mercredi 8 novembre": the range, read from the
              * day on */
