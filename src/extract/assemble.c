@@ -210,6 +210,17 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
     static const char *const guess[] = {
         "pourrait", "pourraient", "could", "might", "would", "devrait",
         "devraient", NULL};
+    /* "le risque accru d'attentats", "could attack", "to prevent
+     * attacks": an event that may come, not one that happened */
+    static const char *const unreal[] = {
+        "risque", "risques", "risk", "risks", "pourrait", "pourraient",
+        "could", "would", "might", "prevenir", "prevent", "preventing",
+        "eviter", "avoid", "craint", "crainte", "craintes", "fears", "feared",
+        "prevision", "anticipation", "eventuel", "eventuels", "eventuelle",
+        "eventuelles", "potential", NULL};
+    for (size_t j = m->first; j-- > s->first && j + 5 > m->first;)
+        if (x_in(x, j, unreal))
+            return 0;
     for (size_t j = m->first; j-- > s->first && j + 4 > m->first;) {
         if (x->d->toks[j].kind == TOK_PUNCT)
             break;
@@ -292,16 +303,6 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     if (!strcmp(x_entry(x, best)->cls, "not_conflict") ||
         (not_conflict && best_prec <= 2))
         return 0;
-    /* "le risque accru d'attentats", "could attack", "to prevent
-     * attacks": an event that may come, not one that happened */
-    static const char *const unreal[] = {
-        "risque", "risques", "risk", "risks", "pourrait", "pourraient",
-        "could", "would", "might", "prevenir", "prevent", "preventing",
-        "eviter", "avoid", "craint", "craintes", "fears", "feared", "prevision",
-        "anticipation", NULL};
-    for (size_t j = best->first; j-- > s->first && j + 5 > best->first;)
-        if (x_in(x, j, unreal))
-            return 0;
     memset(f, 0, sizeof *f);
     f->trig = x_entry(x, best);
     f->tx = taxonomy_find(f->trig->cls);
