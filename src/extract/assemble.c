@@ -401,7 +401,7 @@ static int same_incident(const xdoc *x, const frame *g, const frame *f)
         return g->tx == f->tx;
     /* A sentence dated outside the incident's days tells of another one
      * ("Le 3 janvier, les FAMa avaient capturé…"). */
-    if (f->prec > 3 && g->has_date && f->has_date && f->date.prec == 1 &&
+    if (g->has_date && f->has_date && f->date.prec == 1 &&
         g->date.prec == 1) {
         long gend = g->date.end != NO_DATE ? g->date.end : g->date.day;
         if (f->date.day < g->date.day - 1 || f->date.day > gend + 1)
