@@ -242,7 +242,8 @@ static int village_cue(const xdoc *x, size_t t, size_t lo)
 {
     static const char *const heads[] = {
         "village", "villages", "hamlet", "hamlets", "locality", "localite",
-        "hameau", "hameaux", "bourgade", "campement", NULL};
+        "hameau", "hameaux", "bourgade", "campement", "secteur", "sector",
+        "zone", "area", "region", "commune", "ville", "town", NULL};
     static const char *const of[] = {"of", "de", "d'", NULL};
     if (t < lo + 2)
         return 0;
