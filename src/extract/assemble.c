@@ -339,15 +339,17 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                  * verb has an object, X is the killer; "X were killed in",
                  * "X ont péri dans": X died */
                 size_t o = cm->first + cm->count;
-                static const char *const obj[] = {
-                    "the", "a", "an", "his", "their", "un", "une", "des",
-                    "les", "le", "la", "l'", "leur", "leurs", "plusieurs",
-                    "several", "dozens", "scores", "at", "au", "nearly",
-                    "about", "some", "environ", "pres", NULL};
+                static const char *const obj_en[] = {
+                    "the", "a", "an", "his", "their", "several", "dozens",
+                    "scores", "at", "nearly", "about", "some", NULL};
+                /* not "a": "tués à Djibo" */
+                static const char *const obj_fr[] = {
+                    "un", "une", "des", "les", "le", "la", "l'", "leur",
+                    "leurs", "plusieurs", "au", "environ", "pres", NULL};
                 int active = o < s->first + s->count &&
                              (x->d->toks[o].kind == TOK_NUMBER ||
                               x_at(x, o, LEX_NUMBER) || x_at(x, o, LEX_ACTOR) ||
-                              x_in(x, o, obj));
+                              x_in(x, o, x->lang == LANG_EN ? obj_en : obj_fr));
                 if (!active)
                     f->a1_victim = 1;
                 break;
@@ -497,6 +499,33 @@ static void join(const xdoc *x, frame *g, const frame *f)
     g->mask |= f->mask;
 }
 
+/* Is the frame's second actor the agent of a passive after the trigger
+ * ("attaques commises par des terroristes", "killed by gunmen")? */
+static int by_agent(const xdoc *x, const frame *f)
+{
+    static const char *const by[] = {"par", "by", NULL};
+    static const char *const target[] = {"on", "against", "contre", "sur",
+                                         "at", "in", "dans", NULL};
+    if (!f->a2.m || f->a2.first <= f->tm->first || f->a1.first >= f->tm->first)
+        return 0;
+    /* "par une « vingtaine d'individus armés »": a count and quotes may
+     * come between */
+    /* "an attack by assailants on an army post": soldiers were hit */
+    const sentence *s = &x->d->sents[f->sent];
+    for (size_t j = f->a2.first + f->a2.count; j < s->first + s->count; j++) {
+        const lex_match *am = x_at(x, j, LEX_ACTOR);
+        if (am && x_inter(x_entry(x, am)) == 1)
+            return 0;
+    }
+    for (size_t j = f->a2.first; j-- > f->tm->first && j + 6 > f->a2.first;) {
+        if (x_in(x, j, by))
+            return 1;
+        if (x_is(x, j, ",") || x_is(x, j, ".") || x_in(x, j, target))
+            break;
+    }
+    return 0;
+}
+
 /* ACLED's class from the trigger's and the actors'. */
 static const taxon *refine(const xdoc *x, frame *f)
 {
@@ -505,6 +534,11 @@ static const taxon *refine(const xdoc *x, frame *f)
     int i2 = f->a2.m ? x_inter(x_entry(x, f->a2.m)) : 0;
     if (f->mutiny && i1 == 1 && !strcmp(f->tx->event_type, "Battles"))
         i1 = 2; /* mutineers who fight or take ground; rioting ones riot */
+    if (!strcmp(c, "attack") && i1 == 7 && i2 != 7 && i2 && by_agent(x, f)) {
+        int t = i1; /* "la mort de quinze civils dans des attaques
+                     * commises par des terroristes": victims named first */
+        i1 = i2, i2 = t;
+    }
     if (f->a1_victim && (i1 == 1 || i1 == 8) && !i2) {
         i2 = i1; /* soldiers killed: the target is armed */
         i1 = 0;

@@ -118,10 +118,12 @@ static int and_another(const xdoc *x, size_t j, size_t hi, size_t *ne)
  * man", "ont tué trois civils", "killed JNIM fighters")? */
 static int has_object(const xdoc *x, size_t t, size_t hi)
 {
-    static const char *const one[] = {"a", "an", "un", "une", NULL};
+    /* French "a" is "à" or the verb: "tués à Djibo" has no object */
+    static const char *const one_en[] = {"a", "an", NULL};
+    static const char *const one_fr[] = {"un", "une", NULL};
     if (t >= hi)
         return 0;
-    if (x_in(x, t, one) || x_at(x, t, LEX_ACTOR))
+    if (x_in(x, t, x->lang == LANG_EN ? one_en : one_fr) || x_at(x, t, LEX_ACTOR))
         return 1;
     size_t e;
     if ((x->tf[t] & XT_USED) || x_number(x, t, hi, &e) < 0 || is_unit(x, e))
