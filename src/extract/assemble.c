@@ -562,6 +562,11 @@ static const taxon *refine(const xdoc *x, frame *f)
         to = "arrests";
     else if (!strcmp(c, "arrests") && nonstate1)
         to = "abduction";
+    else if (!strcmp(c, "nonviolent_territory_transfer") && state1 &&
+             lex_attr_get(f->trig, "withdrawal"))
+        /* the army leaves its own base and nobody is said to take it:
+         * ACLED's change to the group's activity */
+        to = "change_to_group";
     else if (!strcmp(c, "gov_regains_territory") && nonstate1)
         to = "nsa_overtakes_territory";
     else if (!strcmp(c, "nsa_overtakes_territory") && state1)
