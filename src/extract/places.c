@@ -511,6 +511,12 @@ int x_places(xdoc *x)
                 if (d->toks[j].kind == TOK_PUNCT && !x_is(x, (size_t)j, "'"))
                     break;
             }
+            /* "au Sahel", "in the Sahara": the stretch of Africa, not
+             * Burkina Faso's Sahel region, unless the text says region */
+            static const char *const zones[] = {"sahel", "sahara",
+                                                "maghreb", NULL};
+            if (!c->region && c->count == 1 && x_in(x, t, zones))
+                continue;
             /* a name that is no more than a common word needs a cue */
             if (!cue && !hint && c->c[0].population < 1000 && c->c[0].fclass != 'P')
                 continue;
