@@ -341,6 +341,38 @@ static double score(const xdoc *x, const cand *k, const gaz_place *p,
     return s;
 }
 
+/* Do the word at `open` and the one at `join` make a road of the two
+ * names around `join` ("between A and B", "reliant A à B", "axis A-B")? */
+static int route_words(const xdoc *x, size_t open, size_t join)
+{
+    static const char *const opens[] = {
+        "between", "entre", "reliant", "relie", "linking", "links", "axe",
+        "axis", "road", "route", "from", "troncon", NULL};
+    static const char *const joins[] = {"and", "et", "to", "a", "-", NULL};
+    return x_in(x, open, opens) && x_in(x, join, joins) &&
+           x->d->toks[open].sent == x->d->toks[join].sent;
+}
+
+/* "between Dori and Essakane", "entre Boni et Hombori", "reliant Fada
+ * N'Gourma à Natiaboani": ACLED codes an incident on a road at its first
+ * town, near it (precision 2). */
+static void mark_routes(xdoc *x)
+{
+    for (size_t i = 1; i < x->nplaces; i++) {
+        xplace *a = &x->places[i - 1], *b = &x->places[i];
+        size_t gap = a->first + a->count;
+        if (a->first == 0 || gap + 1 != b->first ||
+            !route_words(x, a->first - 1, gap))
+            continue;
+        if (a->route == 2)
+            continue; /* "from A to B and C": one pair */
+        a->route = 1;
+        b->route = 2;
+        if (a->prec == 1)
+            a->prec = 2;
+    }
+}
+
 int x_places(xdoc *x)
 {
     const gaz *g = x->c->ctx->gaz;
@@ -524,6 +556,18 @@ int x_places(xdoc *x)
             t = best - 1;
         }
     }
+    /* "between Boni and Douentza (Douentza, Mopti)": the brackets place
+     * both towns of the road */
+    for (size_t i = 1; i < nc; i++) {
+        cand *a = &cands[i - 1], *b = &cands[i];
+        size_t gap = a->first + a->count;
+        if (b->hint && !a->hint && gap + 1 == b->first && a->first > 0 &&
+            route_words(x, a->first - 1, gap)) {
+            a->hint = 1;
+            a->ha = b->ha;
+            a->hb = b->hb;
+        }
+    }
     /* Focus country: a vote of the places (each votes once for every
      * country it may be in) and of the country named in the text (three):
      * "French forces" in Burkina Faso do not make the places French. */
@@ -695,6 +739,7 @@ int x_places(xdoc *x)
         p->named = c->pending;
         x->nplaces++;
     }
+    mark_routes(x);
     buf_free(&k);
     buf_free(&tmp);
     return 0;
@@ -722,17 +767,13 @@ const xplace *x_place_in(const xdoc *x, size_t si, size_t t)
         if (x->d->toks[p->first].sent != si)
             break;
         size_t dd = p->first > t ? p->first - t : t - p->first;
-        /* "between Banh and Titao", "entre Boni et Hombori": the first */
-        if (p->first >= 2 && (x_is(x, p->first - 1, "and") ||
-                              x_is(x, p->first - 1, "et")) &&
-            i > lo && x->places[i - 1].first + x->places[i - 1].count + 1 == p->first &&
-            x->places[i - 1].first >= 1 &&
-            (x_is(x, x->places[i - 1].first - 1, "between") ||
-             x_is(x, x->places[i - 1].first - 1, "entre")))
-            dd += 50;
         /* "X (Bankass, Mopti)": the place the report codes */
         if (p->hinted)
             dd = 0;
+        /* "between Banh and Titao (Banh, Loroum)": the first; the
+         * brackets place the pair */
+        if (p->route == 2)
+            dd += 50;
         /* a precise place beats a region in the same sentence */
         if (p->prec == 3)
             dd += 1000;

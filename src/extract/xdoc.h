@@ -172,6 +172,9 @@ typedef struct xplace {
                               spelling, named as the text says, at a place
                               spelt one or two letters away, else at
                               another place's coordinates */
+    int route;             /* 1: first of "between A and B", "reliant A à
+                              B"; 2: the second, which a report codes
+                              only when the first is unknown */
     struct gaz_place *p;   /* the chosen place (in the arena) */
 } xplace;
 
