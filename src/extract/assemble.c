@@ -499,25 +499,26 @@ static void join(const xdoc *x, frame *g, const frame *f)
     g->mask |= f->mask;
 }
 
-/* Is the frame's second actor the agent of a passive after the trigger
- * ("attaques commises par des terroristes", "killed by gunmen")? */
+/* Is the frame's second actor, named after its first, the agent of a
+ * passive ("quinze civils … dans des attaques commises par des
+ * terroristes", "civilians killed by gunmen")? */
 static int by_agent(const xdoc *x, const frame *f)
 {
     static const char *const by[] = {"par", "by", NULL};
     static const char *const target[] = {"on", "against", "contre", "sur",
                                          "at", "in", "dans", NULL};
-    if (!f->a2.m || f->a2.first <= f->tm->first || f->a1.first >= f->tm->first)
+    if (!f->a2.m || !f->a1.m || f->a1.first >= f->a2.first)
         return 0;
     /* "par une « vingtaine d'individus armés »": a count and quotes may
      * come between */
     /* "an attack by assailants on an army post": soldiers were hit */
-    const sentence *s = &x->d->sents[f->sent];
+    const sentence *s = &x->d->sents[x->d->toks[f->a2.first].sent];
     for (size_t j = f->a2.first + f->a2.count; j < s->first + s->count; j++) {
         const lex_match *am = x_at(x, j, LEX_ACTOR);
         if (am && x_inter(x_entry(x, am)) == 1)
             return 0;
     }
-    for (size_t j = f->a2.first; j-- > f->tm->first && j + 6 > f->a2.first;) {
+    for (size_t j = f->a2.first; j-- > f->a1.first && j + 6 > f->a2.first;) {
         if (x_in(x, j, by))
             return 1;
         if (x_is(x, j, ",") || x_is(x, j, ".") || x_in(x, j, target))
@@ -534,7 +535,8 @@ static const taxon *refine(const xdoc *x, frame *f)
     int i2 = f->a2.m ? x_inter(x_entry(x, f->a2.m)) : 0;
     if (f->mutiny && i1 == 1 && !strcmp(f->tx->event_type, "Battles"))
         i1 = 2; /* mutineers who fight or take ground; rioting ones riot */
-    if (!strcmp(c, "attack") && i1 == 7 && i2 != 7 && i2 && by_agent(x, f)) {
+    if ((!strcmp(c, "attack") || !strcmp(c, "looting_property_destruction")) &&
+        i1 == 7 && i2 != 7 && i2 && by_agent(x, f)) {
         int t = i1; /* "la mort de quinze civils dans des attaques
                      * commises par des terroristes": victims named first */
         i1 = i2, i2 = t;
