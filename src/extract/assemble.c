@@ -204,6 +204,8 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
         "planning", "intends", "intend", "intended", "threatened",
         "threatens", "threat", "wants", "want", "seeks", "seek", "sought",
         "chance", "chances", NULL};
+    static const char *const threat[] = {
+        "menace", "menacent", "threatened", "threatens", "threat", NULL};
     static const char *const neg[] = {
         "aucun", "aucune", "no", "jamais", "never", "pas", "not", "nor",
         "ni", NULL};
@@ -221,10 +223,15 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
     for (size_t j = m->first; j-- > s->first && j + 5 > m->first;)
         if (x_in(x, j, unreal))
             return 0;
-    for (size_t j = m->first; j-- > s->first && j + 4 > m->first;) {
+    /* "la détermination des autorités maliennes à reprendre" */
+    static const char *const to[] = {"to", "de", "d'", NULL};
+    for (size_t j = m->first; j-- > s->first && j + 6 > m->first;) {
         if (x->d->toks[j].kind == TOK_PUNCT)
             break;
-        if (x_in(x, j, aim) || (j + 2 >= m->first && x_in(x, j, neg)))
+        /* "threatened to attack", not "threatened a herder and seized" */
+        if (x_in(x, j, aim) && (x_in(x, j, threat) ? x_in(x, j + 1, to) : 1))
+            return 0;
+        if (j + 2 >= m->first && x_in(x, j, neg))
             return 0;
     }
     size_t end = s->first + s->count;
@@ -1220,6 +1227,11 @@ int extract_events(veille_coder *c, const veille_article *a,
         for (size_t k = 0; k < ni; k++) {
             frame *f = &inc[k];
             if (is_political(f->tx) != pass)
+                continue;
+            /* "des accusations d'ingérence", "la menace de chaos": beside
+             * the article's incidents, a political event is what someone
+             * named said or did on a given day */
+            if (pass == 1 && ne > 0 && !f->a1.m && !f->has_date)
                 continue;
             veille_event *e = &c->events[ne++];
             if (fill_event(&x, f, e, ne, src, has_first ? &first_date : NULL))
