@@ -476,6 +476,10 @@ static int first_date(xdoc *x, size_t from, size_t to, xdate *out)
 
         /* hier, avant-hier, the previous day, last week, earlier this week */
         const lex_match *rm = x_at(x, t, LEX_RELTIME);
+        /* "hier (samedi)": the weekday is what the writer checked */
+        if (rm && t + rm->count + 1 < to && x_is(x, t + rm->count, "(") &&
+            weekday_at(x, t + rm->count + 1))
+            rm = NULL;
         if (rm && x->pub != NO_DATE && !x->pub_derived && !x->pub_month) {
             const lex_entry *re = x_entry(x, rm);
             int week = strncmp(re->id, "week_", 5) == 0;
