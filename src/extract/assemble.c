@@ -38,6 +38,7 @@ typedef struct frame {
     xclaim claim;
     int a1_victim; /* actor1 is who was killed ("des soldats ont péri") */
     int mutiny;    /* "soldiers mutinied": state forces turned rebels */
+    int aside;     /* opens on "Par ailleurs", "Elsewhere": another incident */
     const xplace *place;
     uint32_t mask; /* what the sentence also says (M_*) */
 } frame;
@@ -370,6 +371,10 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     if (!f->a1_victim)
         armed_people(x, &f->a1);
     f->place = x_place_in(x, si, best->first);
+    static const char *const aside[] = {"ailleurs", "elsewhere", "separately",
+                                        "separate", "meanwhile", NULL};
+    for (size_t t = s->first; t < s->first + s->count && t < s->first + 4; t++)
+        f->aside |= x_in(x, t, aside);
     x_claim(x, si, &f->claim);
     return 1;
 }
@@ -405,6 +410,9 @@ static int same_incident(const xdoc *x, const frame *g, const frame *f)
                              f->date.day == g->date.day))
         return 1;
     if (is_political(g->tx) != is_political(f->tx))
+        return 0;
+    /* "Par ailleurs, jeudi, un poste militaire à Mahou a été attaqué" */
+    if (f->aside && f->place && f->place != g->place)
         return 0;
     if (is_political(g->tx))
         return g->tx == f->tx;
