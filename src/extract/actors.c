@@ -103,9 +103,27 @@ static int era_label(const lex_entry *c, long day, const char **lab,
     return got;
 }
 
+/* The value after "DATE:" of attribute `key` of e when day is on or after
+ * DATE, else NULL. */
+static const char *dated_attr(const lex_entry *e, const char *key, long day)
+{
+    const char *r = lex_attr_get(e, key);
+    const char *colon = r ? strchr(r, ':') : NULL;
+    if (!colon || day == NO_DATE)
+        return NULL;
+    long since = parse_iso_date(r, (size_t)(colon - r));
+    return since != NO_DATE && day >= since ? colon + 1 : NULL;
+}
+
+const char *x_actor_joined(const lex_entry *e, long day)
+{
+    return dated_attr(e, "joined", day) ? lex_attr_get(e, "name") : NULL;
+}
+
 /* The name an actor goes by: `name.XX` when the country is XX (Niger's
- * gendarmerie is military, Mali's is police), then `renamed` from its
- * date on (the CMA became the CSP-PSD), else `name`. */
+ * gendarmerie is military, Mali's is police), then `renamed` or `joined`
+ * from its date on (the CMA became the CSP-PSD; Ansar Dine fights as JNIM
+ * from March 2017), else `name`. */
 static const char *template_of(const lex_entry *e, const lex_entry *c, long day)
 {
     if (c) {
@@ -115,13 +133,11 @@ static const char *template_of(const lex_entry *e, const lex_entry *c, long day)
         if (n)
             return n;
     }
-    const char *r = lex_attr_get(e, "renamed");
-    const char *colon = r ? strchr(r, ':') : NULL;
-    if (colon && day != NO_DATE) {
-        long since = parse_iso_date(r, (size_t)(colon - r));
-        if (since != NO_DATE && day >= since)
-            return colon + 1;
-    }
+    const char *r = dated_attr(e, "renamed", day);
+    if (!r)
+        r = dated_attr(e, "joined", day);
+    if (r)
+        return r;
     const char *n = lex_attr_get(e, "name");
     return n ? n : e->id;
 }

@@ -189,6 +189,19 @@ static int in_cause(const xdoc *x, const sentence *s, size_t t)
     return 0;
 }
 
+/* Is trigger m a noun ("des accusations", "la menace de chaos"), not a
+ * verb with its subject ("le ministre accuse")? */
+static int nominal(const xdoc *x, const lex_match *m)
+{
+    static const char *const det_fr[] = {"le", "la", "les", "l'", "un", "une",
+                                         "des", "de", "d'", "du", "ses", "leurs",
+                                         NULL};
+    static const char *const det_en[] = {"the", "a", "an", "of", "its",
+                                         "their", NULL};
+    return m->first > 0 &&
+           x_in(x, m->first - 1, x->lang == LANG_EN ? det_en : det_fr);
+}
+
 /* Is the incident that trigger m names told as having happened?  Not when
  * it is an aim ("déterminées à reprendre le contrôle", "vowed to attack"),
  * a denial of it ("n'ont eu aucune chance de riposter", "no attack was
@@ -418,7 +431,7 @@ static int same_incident(const xdoc *x, const frame *g, const frame *f)
         return g->tx == f->tx;
     /* A sentence dated outside the incident's days tells of another one
      * ("Le 3 janvier, les FAMa avaient capturé…"). */
-    if (g->has_date && f->has_date && f->date.prec == 1 &&
+    if (f->prec >= 3 && g->has_date && f->has_date && f->date.prec == 1 &&
         g->date.prec == 1) {
         long gend = g->date.end != NO_DATE ? g->date.end : g->date.day;
         if (f->date.day < g->date.day - 1 || f->date.day > gend + 1)
@@ -1089,6 +1102,8 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     }
     if (assoc1)
         e->v[EF_ASSOC_ACTOR_1] = x_actor_name(x, assoc1, day);
+    else if (a1 && x_actor_joined(a1, day))
+        e->v[EF_ASSOC_ACTOR_1] = vs(x_actor_joined(a1, day));
     if (a2) {
         put_actor(x, e, EF_ACTOR2, EF_ACTOR2_TEXT, EF_INTER2, EF_ACTOR2, a2, m2, day);
         i2 = x_inter_at(x, a2);
@@ -1239,7 +1254,8 @@ int extract_events(veille_coder *c, const veille_article *a,
             /* "des accusations d'ingérence", "la menace de chaos": beside
              * the article's incidents, a political event is what someone
              * named said or did on a given day */
-            if (pass == 1 && ne > 0 && !f->a1.m && !f->has_date)
+            if (pass == 1 && ne > 0 && !f->a1.m && !f->has_date &&
+                nominal(&x, f->tm))
                 continue;
             veille_event *e = &c->events[ne++];
             if (fill_event(&x, f, e, ne, src, has_first ? &first_date : NULL))
