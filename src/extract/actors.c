@@ -103,28 +103,53 @@ static int era_label(const lex_entry *c, long day, const char **lab,
     return got;
 }
 
-/* The value after "DATE:" of attribute `key` of e when day is on or after
- * DATE, else NULL. */
-static const char *dated_attr(const lex_entry *e, const char *key, long day)
+/* Attribute `key` of e is "DATE:NAME", or several such in date order
+ * separated by " | ": the NAME of the latest DATE on or before day, in
+ * the arena, else NULL ("" when that NAME is empty: the plain name again). */
+static const char *dated_attr(xdoc *x, const lex_entry *e, const char *key,
+                              long day)
 {
     const char *r = lex_attr_get(e, key);
-    const char *colon = r ? strchr(r, ':') : NULL;
-    if (!colon || day == NO_DATE)
+    if (!r || day == NO_DATE)
         return NULL;
-    long since = parse_iso_date(r, (size_t)(colon - r));
-    return since != NO_DATE && day >= since ? colon + 1 : NULL;
+    const char *got = NULL, *got_end = NULL;
+    while (*r) {
+        const char *colon = strchr(r, ':');
+        if (!colon)
+            break;
+        const char *bar = strstr(colon, " | ");
+        const char *end = bar ? bar : colon + strlen(colon);
+        long since = parse_iso_date(r, (size_t)(colon - r));
+        if (since == NO_DATE || day < since)
+            break;
+        got = colon + 1;
+        got_end = end;
+        if (!bar)
+            break;
+        r = bar + 3;
+    }
+    if (!got || !*got_end)
+        return got;
+    size_t n = (size_t)(got_end - got);
+    char *o = arena_alloc(&x->c->mem, n + 1);
+    if (!o)
+        return NULL;
+    memcpy(o, got, n);
+    o[n] = '\0';
+    return o;
 }
 
-const char *x_actor_joined(const lex_entry *e, long day)
+const char *x_actor_joined(xdoc *x, const lex_entry *e, long day)
 {
-    return dated_attr(e, "joined", day) ? lex_attr_get(e, "name") : NULL;
+    return dated_attr(x, e, "joined", day) ? lex_attr_get(e, "name") : NULL;
 }
 
 /* The name an actor goes by: `name.XX` when the country is XX (Niger's
  * gendarmerie is military, Mali's is police), then `renamed` or `joined`
  * from its date on (the CMA became the CSP-PSD; Ansar Dine fights as JNIM
  * from March 2017), else `name`. */
-static const char *template_of(const lex_entry *e, const lex_entry *c, long day)
+static const char *template_of(xdoc *x, const lex_entry *e, const lex_entry *c,
+                               long day)
 {
     if (c) {
         char key[16];
@@ -133,10 +158,10 @@ static const char *template_of(const lex_entry *e, const lex_entry *c, long day)
         if (n)
             return n;
     }
-    const char *r = dated_attr(e, "renamed", day);
+    const char *r = dated_attr(x, e, "renamed", day);
     if (!r)
-        r = dated_attr(e, "joined", day);
-    if (r)
+        r = dated_attr(x, e, "joined", day);
+    if (r && *r)
         return r;
     const char *n = lex_attr_get(e, "name");
     return n ? n : e->id;
@@ -145,7 +170,7 @@ static const char *template_of(const lex_entry *e, const lex_entry *c, long day)
 veille_str x_actor_name(xdoc *x, const lex_entry *e, long day)
 {
     const lex_entry *c = country_of(x, e);
-    const char *tpl = template_of(e, c, day);
+    const char *tpl = template_of(x, e, c, day);
     const char *cname = c ? lex_attr_get(c, "name") : NULL;
     /* "Military Forces of the Ivory Coast" but "Civilians (Ivory Coast)" */
     const char *cof = c ? lex_attr_get(c, "of") : NULL;

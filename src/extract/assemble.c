@@ -1102,8 +1102,8 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     }
     if (assoc1)
         e->v[EF_ASSOC_ACTOR_1] = x_actor_name(x, assoc1, day);
-    else if (a1 && x_actor_joined(a1, day))
-        e->v[EF_ASSOC_ACTOR_1] = vs(x_actor_joined(a1, day));
+    else if (a1 && x_actor_joined(x, a1, day))
+        e->v[EF_ASSOC_ACTOR_1] = vs(x_actor_joined(x, a1, day));
     if (a2) {
         put_actor(x, e, EF_ACTOR2, EF_ACTOR2_TEXT, EF_INTER2, EF_ACTOR2, a2, m2, day);
         i2 = x_inter_at(x, a2);

@@ -124,7 +124,7 @@ veille_str x_actor_name(xdoc *x, const lex_entry *e, long day);
 /* The actor's own name when, at that date, ACLED codes it under the
  * coalition it joined (`joined`: Katiba Macina under JNIM, with itself as
  * the associated actor), else NULL. */
-const char *x_actor_joined(const lex_entry *e, long day);
+const char *x_actor_joined(xdoc *x, const lex_entry *e, long day);
 /* ACLED's inter code of an actor entry, as written in the dictionary. */
 int x_inter(const lex_entry *e);
 /* The same, for this article: a state's forces are 1 in their own
