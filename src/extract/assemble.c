@@ -336,7 +336,17 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     f->has_date = x_date(x, s->first, s->first + s->count, &f->date);
     f->fatal = x_fatalities(x, si, &f->fat_first, &f->fat_count);
     f->last_fatal = f->fatal;
-    x_roles(x, si, best, &f->a1, &f->a2);
+    /* "Defusal: French troops defused…", "Looting: gunmen…": a label
+     * names the kind; who did what is read from the word after it */
+    const lex_match *verb = best;
+    if (best->first + best->count < s->first + s->count &&
+        best->first < s->first + 4 && x_is(x, best->first + best->count, ":"))
+        for (size_t i = (size_t)(best - x->m) + 1; i < x->nm && verb == best; i++)
+            if (x->m[i].kind == LEX_TRIGGER && x->m[i].first > best->first &&
+                x->m[i].first < s->first + s->count &&
+                strcmp(x_entry(x, &x->m[i])->cls, "not_conflict"))
+                verb = &x->m[i];
+    x_roles(x, si, verb, &f->a1, &f->a2);
     /* ACLED codes mutinous soldiers as "Mutiny of <their force>", a rebel
      * group (inter 2) */
     static const char *const mutiny[] = {
