@@ -569,7 +569,7 @@ int x_places(xdoc *x)
         }
     }
     /* Focus country: a vote of the places (each votes once for every
-     * country it may be in) and of the country named in the text (three):
+     * country it may be in) and of the country named in the text (two):
      * "French forces" in Burkina Faso do not make the places French. */
     const char *focus = NULL;
     char fcc[3] = "";
@@ -585,7 +585,7 @@ int x_places(xdoc *x)
             char cc[3];
             int n;
         } tally[64];
-        int nt = 0, best = named[0] ? 3 : 0;
+        int nt = 0, best = named[0] ? 2 : 0;
         if (named[0]) {
             memcpy(fcc, named, 3);
             focus = fcc;
@@ -605,7 +605,7 @@ int x_places(xdoc *x)
                     if (nt == 64)
                         continue;
                     memcpy(tally[nt].cc, cc, 3);
-                    tally[nt++].n = !strcmp(cc, named) ? 3 : 0;
+                    tally[nt++].n = !strcmp(cc, named) ? 2 : 0;
                 }
                 if (++tally[ti].n > best) {
                     best = tally[ti].n;
