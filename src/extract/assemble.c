@@ -341,9 +341,9 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     const lex_match *verb = best;
     if (best->first + best->count < s->first + s->count &&
         best->first < s->first + 4 && x_is(x, best->first + best->count, ":"))
-        for (size_t i = (size_t)(best - x->m) + 1; i < x->nm && verb == best; i++)
+        for (size_t i = (size_t)(best - x->m) + 1;
+             i < x->nm && verb == best && x->m[i].first < s->first + s->count; i++)
             if (x->m[i].kind == LEX_TRIGGER && x->m[i].first > best->first &&
-                x->m[i].first < s->first + s->count &&
                 strcmp(x_entry(x, &x->m[i])->cls, "not_conflict"))
                 verb = &x->m[i];
     x_roles(x, si, verb, &f->a1, &f->a2);
