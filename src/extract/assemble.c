@@ -547,8 +547,6 @@ static int by_agent(const xdoc *x, const frame *f)
                                          "at", "in", "dans", NULL};
     if (!f->a2.m || !f->a1.m || f->a1.first >= f->a2.first)
         return 0;
-    /* "par une « vingtaine d'individus armés »": a count and quotes may
-     * come between */
     /* "an attack by assailants on an army post": soldiers were hit */
     const sentence *s = &x->d->sents[x->d->toks[f->a2.first].sent];
     for (size_t j = f->a2.first + f->a2.count; j < s->first + s->count; j++) {
@@ -556,6 +554,8 @@ static int by_agent(const xdoc *x, const frame *f)
         if (am && x_inter(x_entry(x, am)) == 1)
             return 0;
     }
+    /* "par une « vingtaine d'individus armés »": a count and quotes may
+     * come between */
     for (size_t j = f->a2.first; j-- > f->a1.first && j + 6 > f->a2.first;) {
         if (x_in(x, j, by))
             return 1;
@@ -1110,10 +1110,11 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
             }
         }
     }
+    const char *own = !assoc1 && a1 ? x_actor_joined(x, a1, day) : NULL;
     if (assoc1)
         e->v[EF_ASSOC_ACTOR_1] = x_actor_name(x, assoc1, day);
-    else if (a1 && x_actor_joined(x, a1, day))
-        e->v[EF_ASSOC_ACTOR_1] = vs(x_actor_joined(x, a1, day));
+    else if (own)
+        e->v[EF_ASSOC_ACTOR_1] = vs(own);
     if (a2) {
         put_actor(x, e, EF_ACTOR2, EF_ACTOR2_TEXT, EF_INTER2, EF_ACTOR2, a2, m2, day);
         i2 = x_inter_at(x, a2);
