@@ -228,6 +228,8 @@ static int admin_eq(const char *name, const char *folded, size_t n, buf *tmp)
 typedef struct cand {
     size_t first, count;
     int cue, near, natural, region, hint;
+    int coded; /* after "coded as": where the report codes its event */
+    int coded_prec; /* "at geoprecision 2": 1..3, else 0 */
     int unknown; /* named in the text, placed at its bracketed admin */
     int pending; /* named in the text after "village of", placed at
                     another place of its sentence (or of the article) */
@@ -235,6 +237,26 @@ typedef struct cand {
     size_t n;
     gaz_place c[MAXC];
 } cand;
+
+/* "coded as Boni at geoprecision 2", "… at geo-precision 3": the
+ * precision a report gives after the name that ends at token t, else 0 */
+static int coded_precision(const xdoc *x, size_t t, size_t hi)
+{
+    const textdoc *d = x->d;
+    for (size_t j = t; j < hi && j < t + 6; j++) {
+        if (x_is(x, j, ")") || x_is(x, j, "."))
+            break;
+        if (d->toks[j].kind != TOK_NUMBER || j == t)
+            continue;
+        if (x_is(x, j - 1, "geoprecision") || x_is(x, j - 1, "precision") ||
+            x_is(x, j - 1, "geo-precision")) {
+            const char *w = tok_fold(d, &d->toks[j]);
+            if (d->toks[j].flen == 1 && w[0] >= '1' && w[0] <= '3')
+                return w[0] - '0';
+        }
+    }
+    return 0;
+}
 
 /* "village of", "hamlet of", "la localité de", "le hameau de" just before
  * token t: what follows is a place even when no gazetteer knows it. */
@@ -403,6 +425,11 @@ int x_places(xdoc *x)
                                       x_is(x, (size_t)wb, "the")))
                 wb--;
             int cue = wb >= (long)lo && x_in(x, (size_t)wb, cue_at);
+            /* "(coded as Boni at geoprecision 2)": the report says where
+             * it puts the event; a name there is a place, cue enough */
+            int coded = t >= lo + 2 && x_is(x, t - 1, "as") && x_is(x, t - 2, "coded") &&
+                        !(d->toks[t].flags & TOKF_UPPER);
+            cue |= coded;
             /* words that name no place in a conflict report, cue or not */
             if (x_in(x, t, titles))
                 continue;
@@ -435,6 +462,16 @@ int x_places(xdoc *x)
                        (d->toks[e].flags & TOKF_CAP) && !covered(x, e))
                     e++;
                 size_t qa = 0, qb = 0;
+                if (coded && !(d->toks[t].flags & TOKF_UPPER)) {
+                    /* "(coded as Gomde-Fulbe at geoprecision 2)": the
+                     * name the report codes, though no gazetteer has it */
+                    if (add_pending(x, &cands, &nc, &cap, t, e) < 0)
+                        goto oom;
+                    cands[nc - 1].coded = 1;
+                    cands[nc - 1].coded_prec = coded_precision(x, e, hi);
+                    t = e - 1;
+                    continue;
+                }
                 if (!hint_tokens(x, e, hi, &qa, &qb)) {
                     /* "in the village of Windeboki", "la localité de
                      * Tinkarazeina": a place by what the text calls it */
@@ -526,6 +563,9 @@ int x_places(xdoc *x)
             c->count = best - t;
             c->cue = cue;
             c->hint = hint;
+            c->coded = coded;
+            if (coded)
+                c->coded_prec = coded_precision(x, best, hi);
             c->unknown = known_b != 0;
             c->ha = ha;
             c->hb = hb;
@@ -682,7 +722,7 @@ int x_places(xdoc *x)
         goto oom;
     memset(near_of, 0, (nc ? nc : 1) * sizeof *near_of);
     for (size_t i = 0; i < nc; i++) {
-        if (!cands[i].pending)
+        if (!cands[i].pending || cands[i].coded)
             continue;
         size_t si = x->d->toks[cands[i].first].sent;
         for (size_t j = 0; j < nc; j++)
@@ -707,6 +747,27 @@ int x_places(xdoc *x)
             if (focus && !k.oom && gaz_lookup_near(g, k.ptr, k.len, focus, &nearby)) {
                 chosen = &nearby;
                 prec = 2; /* likely the place, not surely */
+            } else if (c->coded) {
+                /* a coded name no gazetteer knows: at the known place
+                 * nearest it in its sentence, else the article's first */
+                size_t si = x->d->toks[c->first].sent, bd = (size_t)-1;
+                for (size_t j = 0; j < nc; j++) {
+                    if (pick[j] < 0)
+                        continue;
+                    size_t dj = cands[j].first > c->first ? cands[j].first - c->first
+                                                          : c->first - cands[j].first;
+                    if (x->d->toks[cands[j].first].sent != si)
+                        dj += 10000;
+                    if (dj < bd) {
+                        bd = dj;
+                        chosen = &cands[j].c[pick[j]];
+                    }
+                }
+                if (!chosen && has_capital)
+                    chosen = &capital;
+                if (!chosen)
+                    continue;
+                prec = 2;
             } else {
                 for (size_t j = 0; j < nc && !chosen; j++)
                     if (pick[j] >= 0)
@@ -735,8 +796,14 @@ int x_places(xdoc *x)
         *p->p = *chosen;
         p->has = 1;
         p->prec = prec;
-        p->hinted = c->hint;
         p->named = c->pending;
+        p->hinted = c->hint;
+        p->coded = c->coded;
+        if (c->coded && c->coded_prec)
+            p->prec = c->coded_prec;
+        /* coded "as Fada NGourma": under the report's own spelling */
+        if (c->coded)
+            p->named = 1;
         x->nplaces++;
     }
     mark_routes(x);
@@ -770,6 +837,11 @@ const xplace *x_place_in(const xdoc *x, size_t si, size_t t)
         /* "X (Bankass, Mopti)": the place the report codes */
         if (p->hinted)
             dd = 0;
+        /* "(coded as Boni at geoprecision 2)": what it says it codes */
+        if (p->coded) {
+            best = p;
+            break;
+        }
         /* "between Banh and Titao (Banh, Loroum)": the first; the
          * brackets place the pair */
         if (p->route == 2)

@@ -172,6 +172,8 @@ typedef struct xplace {
     int prec;              /* ACLED's geo_precision: 1, 2 (near), 3 (region) */
     int has;               /* a gazetteer place was chosen */
     int hinted;            /* bracketed admin names follow it: "X (A, B)" */
+    int coded;             /* the report says where it codes the event:
+                              "(coded as Boni at geoprecision 2)" */
     int named;             /* a village the gazetteer lacks under that
                               spelling, named as the text says, at a place
                               spelt one or two letters away, else at
