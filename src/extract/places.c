@@ -34,6 +34,17 @@ static const char *const cue_at[] = {
     "south", "east", "west", "northeast", "northwest", "southeast",
     "southwest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", NULL};
 
+/* The cues that say "a place" on their own (not "of", "and", "de"):
+ * what a name known only abroad needs when the index has a region. */
+static const char *const strong_at[] = {
+    "a", "au", "aux", "dans", "en", "in", "at", "to", "from", "sur", "vers",
+    "entre", "between", "outside", "toward", "towards", "pres", "near",
+    "around", "autour", "environs", "village", "villages", "localite",
+    "localites", "commune", "ville", "town", "city", NULL};
+
+/* "the area of", "la localité de": with a cue word before them. */
+static const char *const of_words[] = {"of", "de", "du", "des", "d'", NULL};
+
 /* Words before a place that make it "near" the place (precision 2). */
 static const char *const near_words[] = {
     "pres", "near", "around", "autour", "environs", "outskirts",
@@ -228,6 +239,8 @@ static int admin_eq(const char *name, const char *folded, size_t n, buf *tmp)
 typedef struct cand {
     size_t first, count;
     int cue, near, natural, region, hint;
+    int strong; /* after a cue that names a place by itself: "in", "à" */
+    int abroad; /* known only abroad, with no strong cue: dropped */
     int coded; /* after "coded as": where the report codes its event */
     int coded_prec; /* "at geoprecision 2": 1..3, else 0 */
     int unknown; /* named in the text, placed at its bracketed admin */
@@ -425,6 +438,11 @@ int x_places(xdoc *x)
                                       x_is(x, (size_t)wb, "the")))
                 wb--;
             int cue = wb >= (long)lo && x_in(x, (size_t)wb, cue_at);
+            /* "in", "village of", "the area of" */
+            int strong = wb >= (long)lo && x_in(x, (size_t)wb, strong_at);
+            if (!strong && wb > (long)lo && x_in(x, (size_t)wb, of_words) &&
+                x_in(x, (size_t)wb - 1, cue_at) && !x_in(x, (size_t)wb - 1, of_words))
+                strong = 1;
             /* "(coded as Boni at geoprecision 2)": the report says where
              * it puts the event; a name there is a place, cue enough */
             int coded = t >= lo + 2 && x_is(x, t - 1, "as") && x_is(x, t - 2, "coded") &&
@@ -564,6 +582,7 @@ int x_places(xdoc *x)
             c->cue = cue;
             c->hint = hint;
             c->coded = coded;
+            c->strong = strong;
             if (coded)
                 c->coded_prec = coded_precision(x, best, hi);
             c->unknown = known_b != 0;
@@ -618,6 +637,21 @@ int x_places(xdoc *x)
         named[0] = (char)(x->country->id[0] & ~32);
         named[1] = (char)(x->country->id[1] & ~32);
     }
+    /* "Malian Red Cross workers", "an NGO", "the Palace of Justice":
+     * when the index has a region in depth, a name it knows only abroad
+     * is a place only after "in", "à"…, or in a country the text names;
+     * else it neither votes nor is placed */
+    if (gaz_has_deep(g)) {
+        for (size_t i = 0; i < nc; i++) {
+            cand *c = &cands[i];
+            if (c->pending || c->strong || c->coded || c->hint)
+                continue;
+            int home = 0;
+            for (size_t q = 0; q < c->n && !home; q++)
+                home = c->c[q].deep || (named[0] && !strcmp(c->c[q].cc, named));
+            c->abroad = !home;
+        }
+    }
     {
         /* one tally per country: a candidate counts once for each country
          * among its first four places (linear in the candidates) */
@@ -631,7 +665,7 @@ int x_places(xdoc *x)
             focus = fcc;
         }
         for (size_t i = 0; i < nc; i++)
-            for (size_t q = 0; q < cands[i].n && q < 4; q++) {
+            for (size_t q = 0; q < cands[i].n && q < 4 && !cands[i].abroad; q++) {
                 const char *cc = cands[i].c[q].cc;
                 int dup = 0;
                 for (size_t r = 0; r < q && !dup; r++)
@@ -645,7 +679,10 @@ int x_places(xdoc *x)
                     if (nt == 64)
                         continue;
                     memcpy(tally[nt].cc, cc, 3);
-                    tally[nt++].n = !strcmp(cc, named) ? 2 : 0;
+                    /* a country imported in depth is the user's region:
+                     * one vote ahead of a namesake abroad ("Po" in a
+                     * Sahel gazetteer is Pô, Burkina Faso, not Bozhou) */
+                    tally[nt++].n = (!strcmp(cc, named) ? 2 : 0) + cands[i].c[q].deep;
                 }
                 if (++tally[ti].n > best) {
                     best = tally[ti].n;
@@ -669,6 +706,12 @@ int x_places(xdoc *x)
         cand *c = &cands[i];
         pick[i] = -1;
         if (c->pending)
+            continue;
+        /* "Malian Red Cross workers", "an NGO", "the Palace of Justice":
+         * when the index has a region in depth, a name it knows only
+         * abroad is a place only after "in", "à"…, or in a country the
+         * text names */
+        if (c->abroad)
             continue;
         size_t bi = 0;
         double bs = -1e9;

@@ -221,14 +221,18 @@ static int resolve_countries(builder *b)
         }
         out[k].best = GZ_NONE;
         out[k].nplaces = 0;
+        out[k].nfeatures = 0;
         index[s] = (uint32_t)k++;
     }
     for (size_t i = 0; i < b->places.n; i++) {
         bplace *p = &b->places.v[i];
         int s = cc_slot(p->cc);
         p->out_country = s >= 0 ? index[s] : GZ_NONE;
-        if (s >= 0)
+        if (s >= 0) {
             out[index[s]].nplaces++;
+            if (p->fclass != 'P' && p->fclass != 'A')
+                out[index[s]].nfeatures++;
+        }
     }
     free(b->countries.v);
     b->countries.v = out;

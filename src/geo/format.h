@@ -48,7 +48,10 @@
  *     0 char[2] ISO, char[3] ISO3, 3 bytes 0   8 u32 ISO numeric
  *     12 u32 name   16 u32 capital (names)   20 u32 best place (capital,
  *     else as for admin1; GZ_NONE)   24 u32 number of places
- *     28 u32 0
+ *     28 u32 flags: GZ_COUNTRY_DEEP when the import had the country's full
+ *        dump (at least GZ_DEEP_MIN wells, wadis, hills… beside its towns;
+ *        cities500 has towns only).  Indexes written before the flag have
+ *        0 here, which reads as "no country in depth".
  *
  * A key (8 bytes), one slot of the table:
  *     0 u32 name: the first entry of the name table with this key; for a
@@ -97,6 +100,8 @@ enum gz_section {
 #define GZ_ADMIN_SIZE 8
 #define GZ_COUNTRY_SIZE 32
 #define GZ_KEY_SIZE 8
+#define GZ_COUNTRY_DEEP 1u /* country flags: imported in depth */
+#define GZ_DEEP_MIN 100u   /* non-town places that make a country deep */
 #define GZ_KEY_TAG 0x3FFFFFFFu    /* info: bits of the hash */
 #define GZ_KEY_EXACT 0x40000000u  /* info: names have this key */
 #define GZ_KEY_PREFIX 0x80000000u /* info: a prefix of longer keys */

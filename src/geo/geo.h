@@ -119,6 +119,8 @@ typedef struct gaz_place {
                             for the code, else "" */
     const char *country; /* country name from countryInfo, "" if unknown */
     int iso_numeric;     /* from countryInfo, 0 if unknown */
+    int deep;            /* its country was imported from a full dump (the
+                            user's region), not only from cities500 */
 } gaz_place;
 
 /* Appends to out the folded key of the raw name s (see the top of this
@@ -142,6 +144,11 @@ int gaz_prefix(const gaz *g, const char *folded, size_t n);
  * most populous populated place.  cc is "ML"; returns 1 and fills out, or
  * 0 when the country has no place. */
 int gaz_country(const gaz *g, const char *cc, gaz_place *out);
+
+/* Was some country imported from its full dump (gaz_place.deep)?  Then
+ * the index has a region of interest, and a name found only abroad is
+ * less likely a place of the report. */
+int gaz_has_deep(const gaz *g);
 
 /* A populated place of country cc ("ML") whose name starts with the same
  * two bytes and is one or two edits away from the folded name (two for names of 8 bytes or more; none for

@@ -154,6 +154,8 @@ typedef struct bcountry {
     int isonum;
     uint32_t name, capital; /* pool ids */
     uint32_t best, nplaces; /* after build */
+    uint32_t nfeatures;     /* after build: places that are not towns or
+                               admin areas (wells, wadis, hills) */
     uint32_t seq;
 } bcountry;
 
@@ -210,6 +212,7 @@ struct gaz {
     size_t size;
     const unsigned char *sec[GZ_NSECT]; /* start of each section */
     uint32_t n[GZ_NSECT];               /* records (bytes for strings) */
+    int deep;                           /* some country has GZ_COUNTRY_DEEP */
 };
 
 /* String at offset off of the pool; "" for an offset out of bounds (a

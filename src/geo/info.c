@@ -41,7 +41,7 @@ void gaz_info(const gaz *g, FILE *out)
     qsort(v, k, sizeof *v, cmp_ccount);
     fprintf(out, "countries:  %zu with places\n", k);
     if (k)
-        fprintf(out, "  cc  %-32s %8s  %s\n", "country", "places",
+        fprintf(out, "  cc  %-32s %8s  %-5s %s\n", "country", "places", "depth",
                 "reference point (capital)");
     for (size_t i = 0; i < k; i++) {
         const unsigned char *r = gz_rec(g, GZ_S_COUNTRIES, v[i].country);
@@ -51,8 +51,12 @@ void gaz_info(const gaz *g, FILE *out)
         int have = best < g->n[GZ_S_PLACES];
         if (have)
             gz_fill_place(g, best, &p);
-        fprintf(out, "  %.2s  %-32s %8u  %s\n", (const char *)r,
-                *name ? name : "?", v[i].nplaces, have ? p.name : "");
+        /* "full": a whole country dump was imported; its places win
+         * over namesakes abroad when the text names no country */
+        int deep = (gz_le32(r + 28) & GZ_COUNTRY_DEEP) != 0;
+        fprintf(out, "  %.2s  %-32s %8u  %-5s %s\n", (const char *)r,
+                *name ? name : "?", v[i].nplaces, deep ? "full" : "towns",
+                have ? p.name : "");
     }
     free(v);
 }

@@ -130,7 +130,14 @@ gaz *gaz_open(const char *path, buf *err)
         gaz_close(g);
         return NULL;
     }
+    for (uint32_t c = 0; c < g->n[GZ_S_COUNTRIES] && !g->deep; c++)
+        g->deep = (gz_le32(gz_rec(g, GZ_S_COUNTRIES, c) + 28) & GZ_COUNTRY_DEEP) != 0;
     return g;
+}
+
+int gaz_has_deep(const gaz *g)
+{
+    return g->deep;
 }
 
 void gaz_close(gaz *g)

@@ -161,6 +161,7 @@ static int write_all(wctx *w, FILE *fp)
                 gz_put32(r + 16, ostr(w, c->capital));
                 gz_put32(r + 20, c->best);
                 gz_put32(r + 24, c->nplaces);
+                gz_put32(r + 28, c->nfeatures >= GZ_DEEP_MIN ? GZ_COUNTRY_DEEP : 0);
                 fwrite(r, 1, GZ_COUNTRY_SIZE, fp);
             }
             break;

@@ -628,7 +628,62 @@ static void test_info(void **state)
     assert_true(tu_contains(out, "ML  Mali"));
     assert_true(tu_contains(out, "Bamako"));
     assert_true(tu_contains(out, "BF  Burkina Faso"));
+    /* the fixture's Mali has too few wells to count as a full dump */
+    assert_false(tu_contains(out, "full"));
     free(out);
+}
+
+/* A country imported from its full dump (wells, wadis beside its towns) is
+ * marked deep; one known from a towns-only table is not, nor is any in the
+ * shared fixture (a handful of wells is not a dump). */
+static void test_country_depth(void **state)
+{
+    (void)state;
+    assert_int_equal(gaz_has_deep(fx.g), 0);
+    char *dir = tmpdir_new();
+    buf b = BUF_INIT;
+    row(&b, 2440485, "Niamey", "Niamey", "", 13.51, 2.11, "P", "PPLC", "NE", "08",
+        "", "", 774235);
+    for (unsigned i = 0; i < GZ_DEEP_MIN; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "Puits %u", i);
+        row(&b, 9100000 + i, name, name, "", 15.0 + i / 1000.0, 1.0, "H", "WLL", "NE",
+            "08", "", "", 0);
+    }
+    char *ne = tu_write_file(dir, "NE.txt", b.ptr);
+    buf_clear(&b);
+    row(&b, 2988507, "Paris", "Paris", "", 48.85, 2.35, "P", "PPLC", "FR", "11", "", "",
+        2138551);
+    char *fr = tu_write_file(dir, "cities500.txt", b.ptr);
+    buf_free(&b);
+    char *index = NULL;
+    assert_true(asprintf(&index, "%s/gazetteer.idx", dir) > 0);
+    const char *files[] = {ne, fr};
+    assert_true(gaz_import_with(files, 2, index, NULL) > 0);
+    buf err = BUF_INIT;
+    gaz *g = gaz_open(index, &err);
+    assert_non_null(g);
+    assert_int_equal(gaz_has_deep(g), 1);
+    gaz_place p[4];
+    assert_int_equal(gaz_lookup(g, "niamey", 6, p, 4), 1);
+    assert_int_equal(p[0].deep, 1);
+    assert_int_equal(gaz_lookup(g, "paris", 5, p, 4), 1);
+    assert_int_equal(p[0].deep, 0);
+    char *out = NULL;
+    size_t n = 0;
+    FILE *fp = open_memstream(&out, &n);
+    assert_non_null(fp);
+    gaz_info(g, fp);
+    fclose(fp);
+    assert_true(tu_contains(out, "full "));
+    assert_true(tu_contains(out, "towns"));
+    free(out);
+    gaz_close(g);
+    buf_free(&err);
+    free(index);
+    free(ne);
+    free(fr);
+    tmpdir_free(dir);
 }
 
 /* ---- the key table against the binary search ---- */
@@ -922,6 +977,7 @@ int main(void)
         cmocka_unit_test(test_lookup_near),
         cmocka_unit_test(test_admin1_point),
         cmocka_unit_test(test_info),
+        cmocka_unit_test(test_country_depth),
         cmocka_unit_test(test_key_table_equals_binary_search),
         cmocka_unit_test(test_damaged_index_refused),
         cmocka_unit_test(test_damaged_contents_do_not_crash),
