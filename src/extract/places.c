@@ -42,6 +42,21 @@ static const char *const strong_at[] = {
     "around", "autour", "environs", "village", "villages", "localite",
     "localites", "commune", "ville", "town", "city", NULL};
 
+/* "Doucoumbo Commune", "Tenenkou Cercle": a unit that holds villages. */
+static const char *const container_words[] = {
+    "commune", "cercle", "circle", "department", "departement", "province",
+    "district", NULL};
+
+/* Is the name at [first, first + count) a commune, a cercle…, by its last
+ * word or the word after it? */
+static int container(const xdoc *x, size_t first, size_t count)
+{
+    size_t end = first + count;
+    return x_in(x, end - 1, container_words) ||
+           (end < x->d->ntok && x->d->toks[end].sent == x->d->toks[first].sent &&
+            x_in(x, end, container_words));
+}
+
 /* "the area of", "la localité de": with a cue word before them. */
 static const char *const of_words[] = {"of", "de", "du", "des", "d'", NULL};
 
@@ -465,7 +480,10 @@ int x_places(xdoc *x)
                     break;
                 key_of(x, t, e, &k);
                 int pr = memo_prefix(x, g, k.ptr, k.len);
-                if (pr & 1)
+                /* "Timbuktu airport", "l'aéroport de Gao": the town, as
+                 * ACLED codes it, not the airfield's own feature */
+                if ((pr & 1) && !(best && (x_is(x, e - 1, "airport") ||
+                                           x_is(x, e - 1, "aeroport"))))
                     best = e;
                 if (!(pr & 2))
                     break;
@@ -527,6 +545,9 @@ int x_places(xdoc *x)
             }
             size_t ha = 0, hb = 0;
             int hint = hint_tokens(x, best, hi, &ha, &hb);
+            /* "Bandiagara Commune (Bandiagara, Mopti)" */
+            if (!hint && best < hi && x_in(x, best, container_words))
+                hint = hint_tokens(x, best + 1, hi, &ha, &hb);
             /* "the death of Justin Zongo": a name followed by another
              * capitalised word that does not continue it is a person's
              * first name, not a place ("Mopti Region" still is one) */
@@ -625,6 +646,16 @@ int x_places(xdoc *x)
             a->hint = 1;
             a->ha = b->ha;
             a->hb = b->hb;
+        }
+        /* "the village of Tile, Doucoumbo Commune (Bandiagara, Mopti)":
+         * the brackets place the commune, the report codes the village */
+        if (b->hint && !a->hint && gap + 1 == b->first &&
+            (x_is(x, gap, ",") || x_is(x, gap, "in") || x_is(x, gap, "dans")) &&
+            container(x, b->first, b->count)) {
+            a->hint = 1;
+            a->ha = b->ha;
+            a->hb = b->hb;
+            b->hint = 0;
         }
     }
     /* Focus country: a vote of the places (each votes once for every
@@ -769,7 +800,10 @@ int x_places(xdoc *x)
             continue;
         size_t si = x->d->toks[cands[i].first].sent;
         for (size_t j = 0; j < nc; j++)
-            if (pick[j] >= 0 && x->d->toks[cands[j].first].sent == si) {
+            if (pick[j] >= 0 && x->d->toks[cands[j].first].sent == si &&
+                !container(x, cands[j].first, cands[j].count) &&
+                !(cands[i].hint && cands[j].first >= cands[i].ha &&
+                  cands[j].first < cands[i].hb)) {
                 near_of[j] = 1;
                 cands[i].pending = 2; /* stands down */
             }
@@ -778,6 +812,7 @@ int x_places(xdoc *x)
         cand *c = &cands[i];
         const gaz_place *chosen = NULL;
         gaz_place nearby; /* a place found under a near spelling */
+        gaz_place seat;   /* a region's seat */
         int prec;
         if (c->pending == 2) {
             continue;
@@ -812,6 +847,15 @@ int x_places(xdoc *x)
                     continue;
                 prec = 2;
             } else {
+                /* a known place of its sentence (the commune it is in),
+                 * else the article's first */
+                size_t si = x->d->toks[c->first].sent;
+                prec = 2;
+                for (size_t j = 0; j < nc && !chosen; j++)
+                    if (pick[j] >= 0 && x->d->toks[cands[j].first].sent == si)
+                        chosen = &cands[j].c[pick[j]];
+                if (!chosen)
+                    prec = 3;
                 for (size_t j = 0; j < nc && !chosen; j++)
                     if (pick[j] >= 0)
                         chosen = &cands[j].c[pick[j]];
@@ -819,7 +863,6 @@ int x_places(xdoc *x)
                     chosen = &capital;
                 if (!chosen)
                     continue;
-                prec = 3;
             }
         } else {
             if (pick[i] < 0)
@@ -828,11 +871,24 @@ int x_places(xdoc *x)
             prec = c->unknown ? 2 : c->region || chosen->fclass == 'A' ? 3 : c->near ? 2 : 1;
             if (near_of[i] && prec == 1)
                 prec = 2;
+            /* "in the Kidal region" found as the region itself (a full
+             * dump has ADM1 features): coded at its seat, as ACLED does */
+            if (chosen->fclass == 'A' && !strncmp(chosen->fcode, "ADM1", 4) &&
+                chosen->admin1[0]) {
+                buf_clear(&tmp);
+                if (gaz_fold(chosen->admin1, strlen(chosen->admin1), &tmp) == 0 &&
+                    buf_cstr(&tmp) && gaz_admin1_by_name(g, chosen->cc, buf_cstr(&tmp), &seat) &&
+                    seat.fclass == 'P')
+                    chosen = &seat;
+            }
         }
         xplace *p = &x->places[x->nplaces];
         memset(p, 0, sizeof *p);
         p->first = (uint32_t)c->first;
         p->count = (uint32_t)c->count;
+        /* "in Diabaly Commune": ACLED names the place, not the unit */
+        if (p->count > 1 && x_in(x, c->first + c->count - 1, container_words))
+            p->count--;
         p->p = arena_alloc(&x->c->mem, sizeof *p->p);
         if (!p->p)
             goto oom;
