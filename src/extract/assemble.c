@@ -1215,10 +1215,11 @@ int extract_events(veille_coder *c, const veille_article *a,
         }
     }
     x_focus_country(&x);
-    if (x_places(&x))
-        return VEILLE_ENOMEM;
-    /* A text that names no country: the outlet's own (outlets.txt) */
+    /* A text that names no country: the outlet's own (outlets.txt), which
+     * also places a village no gazetteer has ("the village of Wour") */
     if (!x.country && outlet_country(&x))
+        return VEILLE_ENOMEM;
+    if (x_places(&x))
         return VEILLE_ENOMEM;
     /* The article's first date: for incidents that give none. */
     xdate first_date;

@@ -6,6 +6,9 @@ ACLED coder would code for its FIRST event:
 
     id <TAB> lang <TAB> published <TAB> text <TAB> expectations
 
+published may name the outlet after ` | ` (`2024-03-06 | Sidwaya`): the
+article's `source`, for the rules that read it.
+
 expectations are `field=value` pairs separated by ` ; `:
 
     field=value     the field equals value (numbers are compared as numbers;
@@ -78,8 +81,10 @@ def read_cases(path):
             if cid in seen:
                 sys.exit(f"{where}: duplicate id {cid!r}")
             seen.add(cid)
+            published, _, source = published.partition(" | ")
             cases.append({
                 "id": cid, "lang": lang, "published": published, "text": text,
+                "source": source.strip(),
                 "expect": parse_expectations(spec, where), "spec": spec.strip(),
             })
     return cases
@@ -164,7 +169,8 @@ def main(argv):
         with open(src, "w", encoding="utf-8") as f:
             for c in cases:
                 f.write(json.dumps({"id": c["id"], "lang": c["lang"],
-                                    "published": c["published"], "text": c["text"]},
+                                    "published": c["published"], "text": c["text"],
+                                    "source": c["source"]},
                                    ensure_ascii=False) + "\n")
         run = subprocess.run([veille, "code", "-q", src], capture_output=True)
     if run.returncode not in (0, 1):
