@@ -57,6 +57,10 @@ static int container(const xdoc *x, size_t first, size_t count)
             x_in(x, end, container_words));
 }
 
+/* "in Tarkint", "à Boulkessi", "near Mandoli": what follows is where. */
+static const char *const at_words[] = {"in", "at", "near", "a", "dans", "pres",
+                                       "outside", NULL};
+
 /* "the area of", "la localité de": with a cue word before them. */
 static const char *const of_words[] = {"of", "de", "du", "des", "d'", NULL};
 
@@ -99,7 +103,9 @@ static const char *const stop_names[] = {
     "church", "prison", "sea", "mer", "ocean", "desert", "gulf", "lake",
     "river", "unity", "peace", "liberty", "freedom", "victory", "africa",
     "afrique", "europe", "asia", "asie", "america", "amerique", "oceania",
-    NULL};
+    "northern", "southern", "eastern", "western", "central", "northen",
+    "northeastern", "northwestern", "southeastern", "southwestern",
+    "senate", "parliament", "assembly", "ministry", "palace", NULL};
 
 /* The gazetteer's answers for names already asked about, kept by the
  * coder across articles (names repeat: Gao, Kidal, Mali): a direct-mapped
@@ -511,8 +517,14 @@ int x_places(xdoc *x)
                 if (!hint_tokens(x, e, hi, &qa, &qb)) {
                     /* "in the village of Windeboki", "la localité de
                      * Tinkarazeina": a place by what the text calls it */
-                    if (village_cue(x, t, lo) && !x_in(x, t, stop_names) &&
+                    /* "in Tarkint", "à Boulkessi": after a word that
+                     * says "at a place", a name no gazetteer has */
+                    int at_place = (long)t - 1 == wb && wb >= (long)lo &&
+                                   x_in(x, (size_t)wb, at_words) &&
+                                   (x->lang == LANG_FR || !x_is(x, (size_t)wb, "a"));
+                    if ((village_cue(x, t, lo) || at_place) && !x_in(x, t, stop_names) &&
                         !x_at(x, t, LEX_ACTOR) && !x_at(x, t, LEX_COUNTRY) &&
+                        !x_at(x, t, LEX_MONTH) && !x_at(x, t, LEX_WEEKDAY) &&
                         !(d->toks[t].flags & TOKF_UPPER)) {
                         if (add_pending(x, &cands, &nc, &cap, t, e) < 0)
                             goto oom;
@@ -822,7 +834,15 @@ int x_places(xdoc *x)
              * says, at the article's first known place, else at the
              * capital, with the precision of a region */
             key_of(x, c->first, c->first + c->count, &k);
-            if (focus && !k.oom && gaz_lookup_near(g, k.ptr, k.len, focus, &nearby)) {
+            int near = 0;
+            if (!k.oom && focus)
+                near = gaz_lookup_near(g, k.ptr, k.len, focus, &nearby);
+            /* no focus: the countries the index has in depth */
+            char dcc[8][3];
+            size_t nd = !k.oom && !focus ? gaz_deep_countries(g, dcc, 8) : 0;
+            for (size_t q = 0; q < nd && !near; q++)
+                near = gaz_lookup_near(g, k.ptr, k.len, dcc[q], &nearby);
+            if (near) {
                 chosen = &nearby;
                 prec = 2; /* likely the place, not surely */
             } else if (c->coded) {

@@ -150,6 +150,10 @@ int gaz_country(const gaz *g, const char *cc, gaz_place *out);
  * less likely a place of the report. */
 int gaz_has_deep(const gaz *g);
 
+/* The codes ("ML", NUL-ended) of up to max countries imported in depth, in
+ * the index's order; returns how many were written. */
+size_t gaz_deep_countries(const gaz *g, char (*cc)[3], size_t max);
+
 /* A populated place of country cc ("ML") whose name starts with the same
  * two bytes and is one or two edits away from the folded name (two for names of 8 bytes or more; none for
  * names under 5): the closest, then the most populous.  For village names

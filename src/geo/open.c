@@ -140,6 +140,19 @@ int gaz_has_deep(const gaz *g)
     return g->deep;
 }
 
+size_t gaz_deep_countries(const gaz *g, char (*cc)[3], size_t max)
+{
+    size_t n = 0;
+    for (uint32_t c = 0; c < g->n[GZ_S_COUNTRIES] && n < max && g->deep; c++) {
+        const unsigned char *r = gz_rec(g, GZ_S_COUNTRIES, c);
+        if (gz_le32(r + 28) & GZ_COUNTRY_DEEP) {
+            memcpy(cc[n], r, 2);
+            cc[n++][2] = '\0';
+        }
+    }
+    return n;
+}
+
 void gaz_close(gaz *g)
 {
     if (!g)

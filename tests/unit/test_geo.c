@@ -664,6 +664,10 @@ static void test_country_depth(void **state)
     gaz *g = gaz_open(index, &err);
     assert_non_null(g);
     assert_int_equal(gaz_has_deep(g), 1);
+    char cc[4][3];
+    assert_int_equal(gaz_deep_countries(g, cc, 4), 1);
+    assert_string_equal(cc[0], "NE");
+    assert_int_equal(gaz_deep_countries(fx.g, cc, 4), 0);
     gaz_place p[4];
     assert_int_equal(gaz_lookup(g, "niamey", 6, p, 4), 1);
     assert_int_equal(p[0].deep, 1);
