@@ -521,7 +521,11 @@ int x_places(xdoc *x)
                      * says "at a place", a name no gazetteer has */
                     int at_place = (long)t - 1 == wb && wb >= (long)lo &&
                                    x_in(x, (size_t)wb, at_words) &&
-                                   (x->lang == LANG_FR || !x_is(x, (size_t)wb, "a"));
+                                   (x->lang == LANG_FR || !x_is(x, (size_t)wb, "a")) &&
+                                   /* "in Ouaka prefecture": a region */
+                                   !(e < hi && (x_in(x, e, region_words) ||
+                                                x_in(x, e, container_words) ||
+                                                x_is(x, e, "prefecture")));
                     if ((village_cue(x, t, lo) || at_place) && !x_in(x, t, stop_names) &&
                         !x_at(x, t, LEX_ACTOR) && !x_at(x, t, LEX_COUNTRY) &&
                         !x_at(x, t, LEX_MONTH) && !x_at(x, t, LEX_WEEKDAY) &&
