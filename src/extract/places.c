@@ -122,6 +122,9 @@ struct geo_memo {
         uint8_t total;
         char key[MEMO_KEY];
         gaz_place place[4];
+        char near_cc[3];  /* the country of the near-spelling answer */
+        int8_t near_ok;   /* its result; -1: not asked */
+        gaz_place near;
     } s[MEMO_SLOTS];
 };
 
@@ -150,8 +153,41 @@ static void *memo_slot(xdoc *x, const gaz *g, const char *k, size_t n)
         memcpy(s->key, k, n);
         s->prefix = (int8_t)gaz_prefix(g, k, n);
         s->nplace = 255;
+        s->near_ok = -1;
     }
     return s;
+}
+
+/* gaz_lookup_near in country cc, or with cc "*" in each country the index
+ * has in depth (the first that answers). */
+static int lookup_near(const gaz *g, const char *k, size_t n, const char *cc,
+                       gaz_place *out)
+{
+    if (strcmp(cc, "*") != 0)
+        return gaz_lookup_near(g, k, n, cc, out);
+    char dcc[8][3];
+    size_t nd = gaz_deep_countries(g, dcc, 8);
+    for (size_t q = 0; q < nd; q++)
+        if (gaz_lookup_near(g, k, n, dcc[q], out))
+            return 1;
+    return 0;
+}
+
+/* lookup_near, remembered per name for the last country asked (a scan
+ * of every name with the same first two letters: worth keeping). */
+static int memo_near(xdoc *x, const gaz *g, const char *k, size_t n, const char *cc,
+                     gaz_place *out)
+{
+    __typeof__(x->c->geo_memo->s[0]) *s = memo_slot(x, g, k, n);
+    if (!s)
+        return lookup_near(g, k, n, cc, out);
+    if (s->near_ok < 0 || strcmp(s->near_cc, cc) != 0) {
+        s->near_ok = (int8_t)lookup_near(g, k, n, cc, &s->near);
+        snprintf(s->near_cc, sizeof s->near_cc, "%s", cc);
+    }
+    if (s->near_ok)
+        *out = s->near;
+    return s->near_ok;
 }
 
 static int memo_prefix(xdoc *x, const gaz *g, const char *k, size_t n)
@@ -838,14 +874,9 @@ int x_places(xdoc *x)
              * says, at the article's first known place, else at the
              * capital, with the precision of a region */
             key_of(x, c->first, c->first + c->count, &k);
-            int near = 0;
-            if (!k.oom && focus)
-                near = gaz_lookup_near(g, k.ptr, k.len, focus, &nearby);
             /* no focus: the countries the index has in depth */
-            char dcc[8][3];
-            size_t nd = !k.oom && !focus ? gaz_deep_countries(g, dcc, 8) : 0;
-            for (size_t q = 0; q < nd && !near; q++)
-                near = gaz_lookup_near(g, k.ptr, k.len, dcc[q], &nearby);
+            int near = !k.oom && (focus || gaz_has_deep(g)) &&
+                       memo_near(x, g, k.ptr, k.len, focus ? focus : "*", &nearby);
             if (near) {
                 chosen = &nearby;
                 prec = 2; /* likely the place, not surely */
