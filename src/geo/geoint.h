@@ -229,6 +229,12 @@ static inline const unsigned char *gz_rec(const gaz *g, int s, uint32_t i)
     return g->sec[s] + (size_t)i * gz_record_size(s);
 }
 
+/* Was the country of record cr (the countries section) imported in depth? */
+static inline int gz_country_deep(const unsigned char *cr)
+{
+    return (gz_le32(cr + 28) & GZ_COUNTRY_DEEP) != 0;
+}
+
 /* Fills out from place i (which must be < n[GZ_S_PLACES]). */
 void gz_fill_place(const gaz *g, uint32_t i, gaz_place *out);
 

@@ -53,7 +53,7 @@ void gaz_info(const gaz *g, FILE *out)
             gz_fill_place(g, best, &p);
         /* "full": a whole country dump was imported; its places win
          * over namesakes abroad when the text names no country */
-        int deep = (gz_le32(r + 28) & GZ_COUNTRY_DEEP) != 0;
+        int deep = gz_country_deep(r);
         fprintf(out, "  %.2s  %-32s %8u  %-5s %s\n", (const char *)r,
                 *name ? name : "?", v[i].nplaces, deep ? "full" : "towns",
                 have ? p.name : "");

@@ -41,7 +41,7 @@ void gz_fill_place(const gaz *g, uint32_t i, gaz_place *out)
         const unsigned char *cr = gz_rec(g, GZ_S_COUNTRIES, c);
         out->country = gz_str(g, gz_le32(cr + 12));
         out->iso_numeric = (int)gz_le32(cr + 8);
-        out->deep = (gz_le32(cr + 28) & GZ_COUNTRY_DEEP) != 0;
+        out->deep = gz_country_deep(cr);
     }
 }
 

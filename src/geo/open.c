@@ -131,7 +131,7 @@ gaz *gaz_open(const char *path, buf *err)
         return NULL;
     }
     for (uint32_t c = 0; c < g->n[GZ_S_COUNTRIES] && !g->deep; c++)
-        g->deep = (gz_le32(gz_rec(g, GZ_S_COUNTRIES, c) + 28) & GZ_COUNTRY_DEEP) != 0;
+        g->deep = gz_country_deep(gz_rec(g, GZ_S_COUNTRIES, c));
     return g;
 }
 
@@ -145,7 +145,7 @@ size_t gaz_deep_countries(const gaz *g, char (*cc)[3], size_t max)
     size_t n = 0;
     for (uint32_t c = 0; c < g->n[GZ_S_COUNTRIES] && n < max && g->deep; c++) {
         const unsigned char *r = gz_rec(g, GZ_S_COUNTRIES, c);
-        if (gz_le32(r + 28) & GZ_COUNTRY_DEEP) {
+        if (gz_country_deep(r)) {
             memcpy(cc[n], r, 2);
             cc[n++][2] = '\0';
         }
