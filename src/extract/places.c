@@ -540,7 +540,7 @@ int x_places(xdoc *x)
                        (d->toks[e].flags & TOKF_CAP) && !covered(x, e))
                     e++;
                 size_t qa = 0, qb = 0;
-                if (coded && !(d->toks[t].flags & TOKF_UPPER)) {
+                if (coded) {
                     /* "(coded as Gomde-Fulbe at geoprecision 2)": the
                      * name the report codes, though no gazetteer has it */
                     if (add_pending(x, &cands, &nc, &cap, t, e) < 0)
@@ -790,10 +790,7 @@ int x_places(xdoc *x)
         pick[i] = -1;
         if (c->pending)
             continue;
-        /* "Malian Red Cross workers", "an NGO", "the Palace of Justice":
-         * when the index has a region in depth, a name it knows only
-         * abroad is a place only after "in", "à"…, or in a country the
-         * text names */
+        /* known only abroad (see the focus vote above) */
         if (c->abroad)
             continue;
         size_t bi = 0;
@@ -950,14 +947,12 @@ int x_places(xdoc *x)
         *p->p = *chosen;
         p->has = 1;
         p->prec = prec;
-        p->named = c->pending;
+        /* coded "as Fada NGourma": under the report's own spelling */
+        p->named = c->pending || c->coded;
         p->hinted = c->hint;
         p->coded = c->coded;
         if (c->coded && c->coded_prec)
             p->prec = c->coded_prec;
-        /* coded "as Fada NGourma": under the report's own spelling */
-        if (c->coded)
-            p->named = 1;
         x->nplaces++;
     }
     mark_routes(x);
@@ -987,15 +982,13 @@ const xplace *x_place_in(const xdoc *x, size_t si, size_t t)
         const xplace *p = &x->places[i];
         if (x->d->toks[p->first].sent != si)
             break;
+        /* "(coded as Boni at geoprecision 2)": what it says it codes */
+        if (p->coded)
+            return p;
         size_t dd = p->first > t ? p->first - t : t - p->first;
         /* "X (Bankass, Mopti)": the place the report codes */
         if (p->hinted)
             dd = 0;
-        /* "(coded as Boni at geoprecision 2)": what it says it codes */
-        if (p->coded) {
-            best = p;
-            break;
-        }
         /* "between Banh and Titao (Banh, Loroum)": the first; the
          * brackets place the pair */
         if (p->route == 2)
