@@ -358,9 +358,13 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     /* "Fulani attacked the village", "clashed with Bambara hunters": a
      * people that fights is its militia */
     int fights = !strcmp(f->trig->cls, "armed_clash");
+    /* "clashed with a group of men": men who fight back are armed;
+     * "assaulted an individual": a person */
+    int mutual = fights && lex_attr_get(f->trig, "mutual");
     if (armed_word_next_to(x, &f->a2) ||
-        (fights && f->a2.m && !lex_attr_get(x_entry(x, f->a2.m), "person")))
-        armed_people(x, &f->a2); /* "assaulted an individual": a person */
+        (fights && f->a2.m &&
+         (mutual || !lex_attr_get(x_entry(x, f->a2.m), "person"))))
+        armed_people(x, &f->a2);
     if (f->a1.m) {
         size_t e1 = f->a1.first + f->a1.count;
         for (size_t j = e1; j < s->first + s->count && j < e1 + 5; j++) {
