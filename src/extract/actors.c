@@ -616,6 +616,13 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
     }
     if (patient.m && agent.m && same_actor(x, x_entry(x, patient.m), x_entry(x, agent.m)))
         patient = none; /* "the army repelled an attack on its post" */
+    /* "Malian army post attacked around midnight", "a military convoy came
+     * under attack": a post or a convoy is what is hit, never who hits */
+    if (agent.m && !patient.m && agent.first < t0 &&
+        lex_attr_get(x_entry(x, agent.m), "site")) {
+        patient = agent;
+        agent = none;
+    }
     *a1 = agent;
     *a2 = patient;
 }
