@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "xdoc.h"
 
 int veille_coder_new(veille_coder **out, const veille_ctx *ctx)
 {
@@ -30,7 +31,7 @@ void veille_coder_free(veille_coder *c)
     if (!c)
         return;
     arena_free(&c->mem);
-    free(c->geo_memo);
+    x_geo_memo_free(c->geo_memo);
     buf_free(&c->folded);
     buf_free(&c->err);
     free(c);

@@ -126,7 +126,42 @@ struct geo_memo {
         int8_t near_ok;   /* its result; -1: not asked */
         gaz_place near;
     } s[MEMO_SLOTS];
+    /* the populated places of each country, for near spellings; built
+     * from index `near_of` */
+    const gaz *near_of;
+    gaz_near_index *near;
+    unsigned near_asked; /* lookups by the slow road so far */
 };
+
+void x_geo_memo_free(struct geo_memo *m)
+{
+    if (!m)
+        return;
+    gaz_near_index_free(m->near);
+    free(m);
+}
+
+/* Building the near-spelling index reads the whole gazetteer (30 ms and
+ * 25 MB of pages with cities500): worth it for a stream of articles, not
+ * for one.  The first lookups scan the index's names instead. */
+#define NEAR_INDEX_AFTER 64
+
+/* The near-spelling index of g, built once the slow road has been taken
+ * NEAR_INDEX_AFTER times; NULL before, or when out of memory. */
+static const gaz_near_index *near_index(xdoc *x, const gaz *g)
+{
+    struct geo_memo *m = x->c->geo_memo;
+    if (!m)
+        return NULL;
+    if (m->near_of != g && m->near_asked++ < NEAR_INDEX_AFTER)
+        return NULL;
+    if (m->near_of != g) {
+        gaz_near_index_free(m->near);
+        m->near = gaz_near_index_new(g);
+        m->near_of = m->near ? g : NULL;
+    }
+    return m->near;
+}
 
 static uint64_t hkey(const char *k, size_t n)
 {
@@ -160,16 +195,21 @@ static void *memo_slot(xdoc *x, const gaz *g, const char *k, size_t n)
 
 /* gaz_lookup_near in country cc, or with cc "*" in each country the index
  * has in depth (the first that answers). */
-static int lookup_near(const gaz *g, const char *k, size_t n, const char *cc,
-                       gaz_place *out)
+static int lookup_near(xdoc *x, const gaz *g, const char *k, size_t n,
+                       const char *cc, gaz_place *out)
 {
-    if (strcmp(cc, "*") != 0)
-        return gaz_lookup_near(g, k, n, cc, out);
     char dcc[8][3];
-    size_t nd = gaz_deep_countries(g, dcc, 8);
-    for (size_t q = 0; q < nd; q++)
-        if (gaz_lookup_near(g, k, n, dcc[q], out))
+    size_t nd = 1;
+    if (strcmp(cc, "*") != 0)
+        snprintf(dcc[0], sizeof dcc[0], "%s", cc);
+    else
+        nd = gaz_deep_countries(g, dcc, 8);
+    for (size_t q = 0; q < nd; q++) {
+        const gaz_near_index *ix = near_index(x, g);
+        if (ix ? gaz_near_in(g, ix, dcc[q], k, n, out)
+               : gaz_lookup_near(g, k, n, dcc[q], out))
             return 1;
+    }
     return 0;
 }
 
@@ -180,9 +220,9 @@ static int memo_near(xdoc *x, const gaz *g, const char *k, size_t n, const char 
 {
     __typeof__(x->c->geo_memo->s[0]) *s = memo_slot(x, g, k, n);
     if (!s)
-        return lookup_near(g, k, n, cc, out);
+        return lookup_near(x, g, k, n, cc, out);
     if (s->near_ok < 0 || strcmp(s->near_cc, cc) != 0) {
-        s->near_ok = (int8_t)lookup_near(g, k, n, cc, &s->near);
+        s->near_ok = (int8_t)lookup_near(x, g, k, n, cc, &s->near);
         snprintf(s->near_cc, sizeof s->near_cc, "%s", cc);
     }
     if (s->near_ok)

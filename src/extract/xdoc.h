@@ -195,3 +195,6 @@ int x_places(xdoc *x);
 const xplace *x_place_in(const xdoc *x, size_t s, size_t t);
 /* The article's first place, or NULL. */
 const xplace *x_place_first(const xdoc *x);
+/* Frees what x_places keeps in a coder across articles (its gazetteer
+ * answers and near-spelling lists); NULL is fine. */
+void x_geo_memo_free(struct geo_memo *m);

@@ -9,6 +9,7 @@
  * are the candidates; the closest wins, then the most populous.  Only
  * populated places count: a well or a hill one letter away is no village.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "geoint.h"
@@ -53,11 +54,156 @@ static int edits(const unsigned char *a, size_t na, const unsigned char *b,
     return p[nb];
 }
 
-/* First name index whose key's first two bytes are >= (b0, b1). */
-static uint32_t first_with(const gaz *g, unsigned b0, unsigned b1)
+/* One name of the list: its record in the names section, its key's
+ * length and first two bytes (read here so that a lookup touches the
+ * mapping only for names that can be near). */
+typedef struct near_name {
+    uint32_t rec;
+    uint8_t len, b0, b1;
+} near_name;
+
+/* Countries by their two letters: "ML" is ('M' - 'A') * 26 + ('L' - 'A'). */
+#define NCC (26 * 26)
+
+struct gaz_near_index {
+    size_t start[NCC + 1]; /* country c's names: v[start[c]] .. v[start[c + 1]] */
+    near_name *v;          /* within a country, in the index's name order */
+};
+
+static int cc_slot(unsigned char a, unsigned char b)
+{
+    if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z')
+        return -1;
+    return (a - 'A') * 26 + (b - 'A');
+}
+
+/* The country slot of name record i when it names a populated place with
+ * a usable key (its length in *len, its first bytes in k0, k1), else -1. */
+static int near_slot(const gaz *g, uint32_t i, size_t *len, unsigned char *k0,
+                     unsigned char *k1)
+{
+    const unsigned char *rec = gz_rec(g, GZ_S_NAMES, i);
+    uint32_t p = gz_le32(rec + 4);
+    if (p >= g->n[GZ_S_PLACES])
+        return -1;
+    const unsigned char *pr = gz_rec(g, GZ_S_PLACES, p);
+    if (pr[42] != 'P')
+        return -1;
+    int c = cc_slot(pr[40], pr[41]);
+    if (c < 0)
+        return -1;
+    const unsigned char *k = (const unsigned char *)gz_str(g, gz_le32(rec));
+    *len = strlen((const char *)k);
+    if (*len < 2 || *len > GAZ_MAX_KEY)
+        return -1;
+    *k0 = k[0];
+    *k1 = k[1];
+    return c;
+}
+
+gaz_near_index *gaz_near_index_new(const gaz *g)
+{
+    if (!g)
+        return NULL;
+    gaz_near_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return NULL;
+    size_t len;
+    unsigned char k0, k1;
+    /* count per country, then place each name after its country's */
+    for (uint32_t i = 0; i < g->n[GZ_S_NAMES]; i++) {
+        int c = near_slot(g, i, &len, &k0, &k1);
+        if (c >= 0)
+            ix->start[c + 1]++;
+    }
+    for (size_t c = 0; c < NCC; c++)
+        ix->start[c + 1] += ix->start[c];
+    ix->v = malloc((ix->start[NCC] ? ix->start[NCC] : 1) * sizeof *ix->v);
+    size_t *fill = malloc(NCC * sizeof *fill);
+    if (!ix->v || !fill) {
+        free(fill);
+        gaz_near_index_free(ix);
+        return NULL;
+    }
+    memcpy(fill, ix->start, NCC * sizeof *fill);
+    for (uint32_t i = 0; i < g->n[GZ_S_NAMES]; i++) {
+        int c = near_slot(g, i, &len, &k0, &k1);
+        if (c >= 0)
+            ix->v[fill[c]++] = (near_name){i, (uint8_t)len, k0, k1};
+    }
+    free(fill);
+    return ix;
+}
+
+void gaz_near_index_free(gaz_near_index *ix)
+{
+    if (!ix)
+        return;
+    free(ix->v);
+    free(ix);
+}
+
+/* First entry in v[lo..hi) whose first two bytes are >= want (b0 << 8 |
+ * b1). */
+static size_t first_with(const near_name *v, size_t lo, size_t hi, unsigned want)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        unsigned have = (unsigned)v[mid].b0 << 8 | v[mid].b1;
+        if (have < want)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int gaz_near_in(const gaz *g, const gaz_near_index *ix, const char *cc,
+                const char *folded, size_t n, gaz_place *out)
+{
+    if (!g || !ix || !folded || n < 5 || n > GAZ_MAX_KEY || !cc)
+        return 0;
+    int c = cc_slot((unsigned char)cc[0], cc[0] ? (unsigned char)cc[1] : 0);
+    if (c < 0)
+        return 0;
+    size_t end = ix->start[c + 1];
+    const unsigned char *q = (const unsigned char *)folded;
+    int max = n >= 8 ? 2 : 1;
+    /* variants keep their first two letters (Ogassagou, Ogossagou): only
+     * the names that start with them are read */
+    unsigned want = (unsigned)q[0] << 8 | q[1];
+    int best_d = max + 1;
+    uint32_t best_p = 0, best_pop = 0;
+    for (size_t i = first_with(ix->v, ix->start[c], end, want); i < end; i++) {
+        const near_name *e = &ix->v[i];
+        if (((unsigned)e->b0 << 8 | e->b1) != want)
+            break;
+        if ((e->len > n ? e->len - n : n - e->len) > (size_t)max)
+            continue;
+        const unsigned char *rec = gz_rec(g, GZ_S_NAMES, e->rec);
+        const unsigned char *k = (const unsigned char *)gz_str(g, gz_le32(rec));
+        int d = edits(q, n, k, e->len, best_d < max ? best_d : max);
+        if (d == 0)
+            continue; /* the exact name: gaz_lookup's answer, not ours */
+        uint32_t p = gz_le32(rec + 4);
+        uint32_t pop = gz_le32(gz_rec(g, GZ_S_PLACES, p) + 12);
+        if (d < best_d || (d == best_d && pop > best_pop)) {
+            best_d = d;
+            best_p = p;
+            best_pop = pop;
+        }
+    }
+    if (best_d > max)
+        return 0;
+    gz_fill_place(g, best_p, out);
+    return 1;
+}
+
+/* First name record whose key's first two bytes are >= want (b0 << 8 |
+ * b1). */
+static uint32_t first_name_with(const gaz *g, unsigned want)
 {
     uint32_t lo = 0, hi = g->n[GZ_S_NAMES];
-    unsigned want = b0 << 8 | b1;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         const unsigned char *k = (const unsigned char *)gz_str(
@@ -71,6 +217,8 @@ static uint32_t first_with(const gaz *g, unsigned b0, unsigned b1)
     return lo;
 }
 
+/* The slow road: every name of the index with the same first two bytes,
+ * its place read to know its country. */
 int gaz_lookup_near(const gaz *g, const char *folded, size_t n, const char *cc,
                     gaz_place *out)
 {
@@ -78,11 +226,9 @@ int gaz_lookup_near(const gaz *g, const char *folded, size_t n, const char *cc,
         return 0;
     const unsigned char *q = (const unsigned char *)folded;
     int max = n >= 8 ? 2 : 1;
-    /* variants keep their first two letters (Ogassagou, Ogossagou): only
-     * the names that start with them are read */
-    uint32_t lo = first_with(g, q[0], q[1]);
-    unsigned next = ((unsigned)q[0] << 8 | q[1]) + 1;
-    uint32_t hi = next > 0xFFFF ? g->n[GZ_S_NAMES] : first_with(g, next >> 8, next & 0xFF);
+    unsigned want = (unsigned)q[0] << 8 | q[1];
+    uint32_t lo = first_name_with(g, want);
+    uint32_t hi = want == 0xFFFF ? g->n[GZ_S_NAMES] : first_name_with(g, want + 1);
     int best_d = max + 1;
     uint32_t best_p = 0, best_pop = 0;
     for (uint32_t i = lo; i < hi; i++) {

@@ -592,6 +592,36 @@ static void test_lookup_near(void **state)
     assert_int_equal(gaz_lookup_near(NULL, "kidel", 5, "ML", &p), 0);
 }
 
+/* The near-spelling index answers as the slow road does, query by query. */
+static void test_near_index(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *q, *cc;
+    } qs[] = {{"kidel", "ML"},        {"kidla", "ML"},   {"bourrem", "ML"},
+              {"tinzaouatin", "ML"},  {"bourum", "ML"},  {"boorum", "ML"},
+              {"djiboo", "ML"},       {"djiboo", "BF"},  {"puits y", "ML"},
+              {"bourem", "ML"},       {"kida", "ML"},    {"kidel", ""},
+              {"kidel", "zz"},        {"tinzaouatinn", "ML"}};
+    gaz_near_index *ix = gaz_near_index_new(fx.g);
+    assert_non_null(ix);
+    for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+        gaz_place a, b;
+        size_t n = strlen(qs[i].q);
+        int ra = gaz_lookup_near(fx.g, qs[i].q, n, qs[i].cc, &a);
+        int rb = gaz_near_in(fx.g, ix, qs[i].cc, qs[i].q, n, &b);
+        assert_int_equal(ra, rb);
+        if (ra)
+            assert_int_equal(a.geonameid, b.geonameid);
+    }
+    gaz_place p;
+    assert_int_equal(gaz_near_in(fx.g, ix, "BF", "djiboo", 6, &p), 1);
+    assert_int_equal(p.geonameid, 2361177);
+    assert_int_equal(gaz_near_in(fx.g, NULL, "BF", "djiboo", 6, &p), 0);
+    gaz_near_index_free(ix);
+    gaz_near_index_free(NULL);
+}
+
 static void test_admin1_point(void **state)
 {
     (void)state;
@@ -979,6 +1009,7 @@ int main(void)
         cmocka_unit_test(test_prefix),
         cmocka_unit_test(test_country_point),
         cmocka_unit_test(test_lookup_near),
+        cmocka_unit_test(test_near_index),
         cmocka_unit_test(test_admin1_point),
         cmocka_unit_test(test_info),
         cmocka_unit_test(test_country_depth),
