@@ -81,6 +81,9 @@ static int is_unit(const xdoc *x, size_t t)
         "year", "heures", "heure", "h", "hours", "hour", "minutes", "jours",
         "days", "%", "pour", "percent", "fcfa", "francs", "dollars", "euros",
         "mois", "months", NULL};
+    /* "a 50-year-old man": an age */
+    if (t + 1 < x->d->ntok && x_is(x, t, "-"))
+        t++;
     return t < x->d->ntok && x_in(x, t, units);
 }
 
@@ -299,20 +302,43 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             }
         }
     }
-    /* Before, a singular subject: "The bomber was killed", "le chef du
-     * village a été tué". */
+    /* Before, a singular subject that opens the clause: "The bomber was
+     * killed", "The mayor of Boni was assassinated", "The officer died",
+     * "le chef du village a été tué". */
     if (c >= lo + 2) {
         size_t j = c;
-        while (j > lo && j > c - 4 && !stops(x, j - 1))
+        while (j > lo && j + 8 > c && !stops(x, j - 1))
             j--;
         static const char *const the[] = {"the", "le", "la", "l'", NULL};
-        if (j < c && x_in(x, j, the) && j + 1 < c &&
+        /* what may stand between the subject and the word: an auxiliary,
+         * or nothing ("The officer died") */
+        static const char *const aux[] = {
+            "was", "been", "ete", "est", "has", "had", "reportedly", "also",
+            "later", "then", "found", "aussi", "egalement", "retrouve",
+            "retrouvee", NULL};
+        /* the clause may open after a conjunction: "10 people were
+         * wounded and the bomber was also killed" */
+        static const char *const conj[] = {"and", "when", "while", "but",
+                                           "as", "after", "et", "mais",
+                                           "lorsque", "quand", NULL};
+        for (size_t q = c; q-- > j + 1;)
+            if (x_in(x, q - 1, conj) && x_in(x, q, the)) {
+                j = q;
+                break;
+            }
+        int clause = j == lo || stops(x, j - 1) || x_in(x, j - 1, conj);
+        if (clause && j < c && x_in(x, j, the) && j + 1 < c &&
             x->d->toks[j + 1].kind == TOK_WORD) {
             const token *w = &x->d->toks[j + 1];
-            if (tok_fold(x->d, w)[w->flen - 1] != 's' &&
-                (x_is(x, c - 1, "killed") || x_is(x, c - 1, "was") ||
-                 x_is(x, c - 1, "ete") || x_is(x, c - 2, "was") ||
-                 x_is(x, c - 2, "ete") || x_is(x, c - 1, "est"))) {
+            size_t v = j + 2; /* the verb group: after "of Boni", "du village" */
+            while (v < c && !x_in(x, v, aux) && !x_at(x, v, LEX_NUMBER) &&
+                   x->d->toks[v].kind != TOK_NUMBER)
+                v++;
+            int direct = v == c && j + 2 == c; /* "The officer died" */
+            int auxed = v < c;
+            for (size_t q = v; q < c && auxed; q++)
+                auxed = x_in(x, q, aux);
+            if (tok_fold(x->d, w)[w->flen - 1] != 's' && (direct || auxed)) {
                 *nf = j;
                 *ne = j + 2;
                 return 1;
