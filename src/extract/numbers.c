@@ -327,6 +327,19 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
                 break;
             }
         int clause = j == lo || stops(x, j - 1) || x_in(x, j - 1, conj);
+        /* "…where he was tortured; he succumbed to his wounds" */
+        static const char *const he[] = {"he", "she", "il", "elle", NULL};
+        for (size_t q = c; q-- > j && q + 3 >= c;)
+            if (x_in(x, q, he) && (q == lo || stops(x, q - 1) || x_in(x, q - 1, conj))) {
+                int ok = 1;
+                for (size_t r = q + 1; r < c && ok; r++)
+                    ok = x_in(x, r, aux);
+                if (ok) {
+                    *nf = q;
+                    *ne = q + 1;
+                    return 1;
+                }
+            }
         if (clause && j < c && x_in(x, j, the) && j + 1 < c &&
             x->d->toks[j + 1].kind == TOK_WORD) {
             const token *w = &x->d->toks[j + 1];
