@@ -117,6 +117,29 @@ static int and_another(const xdoc *x, size_t j, size_t hi, size_t *ne)
     return 0;
 }
 
+/* "the mayor and three others", "le maire et trois autres personnes":
+ * after the one person at j, a count of others.  Returns it and sets *ne
+ * past it, or 0. */
+static long and_others(const xdoc *x, size_t j, size_t hi, size_t *ne)
+{
+    static const char *const and[] = {"and", "et", NULL};
+    static const char *const others[] = {"others", "other", "autres", NULL};
+    for (size_t k = j + 1; k < j + 5 && k + 2 < hi; k++) {
+        if (stops(x, k))
+            return 0;
+        if (!x_in(x, k, and))
+            continue;
+        size_t e;
+        long v = x_number(x, k + 1, hi, &e);
+        if (v > 0 && e < hi && x_in(x, e, others)) {
+            *ne = e + 1;
+            return v;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* Does an object follow the casualty verb ending at t ("shot dead a
  * man", "ont tué trois civils", "killed JNIM fighters")? */
 static int has_object(const xdoc *x, size_t t, size_t hi)
@@ -289,7 +312,7 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             *ne = j + 1;
             if (and_another(x, j, hi, ne))
                 return 2;
-            return 1;
+            return 1 + and_others(x, j + 1, hi, ne);
         }
         /* "the village chief" (singular: not ending in s) */
         if (j == cend && x_in(x, j, the) && j + 1 < hi &&
@@ -298,7 +321,8 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             if (tok_fold(x->d, w)[w->flen - 1] != 's') {
                 *nf = j;
                 *ne = j + 2;
-                return 1;
+                long more = and_others(x, j + 1, hi, ne);
+                return 1 + more;
             }
         }
     }
