@@ -130,10 +130,21 @@ static int outlet_country(xdoc *x)
     return rc;
 }
 
-/* A people named as who fights (an entry with `armed`): its militia. */
+/* A people named as who fights (an entry with `armed`): its militia.
+ * Not a people's place: "the Dogon village of Tiguila", "un village peul"
+ * is where civilians live. */
 static void armed_people(xdoc *x, xmention *m)
 {
     if (!m->m)
+        return;
+    static const char *const home[] = {
+        "village", "villages", "hamlet", "hamlets", "settlement",
+        "settlements", "camp", "camps", "community", "communities",
+        "quarter", "neighbourhood", "neighborhood", "hameau", "hameaux",
+        "campement", "campements", "communaute", "quartier", NULL};
+    size_t e = m->first + m->count;
+    if ((e < x->d->ntok && x_in(x, e, home)) ||
+        (m->first > 0 && x_in(x, m->first - 1, home)))
         return;
     const char *armed = lex_attr_get(x_entry(x, m->m), "armed");
     long id = armed ? lex_find(x->lx, LEX_ACTOR, armed) : -1;
