@@ -494,10 +494,32 @@ static int first_date(xdoc *x, size_t from, size_t to, xdate *out)
 /* The event's date in [from, to): the first date expression, unless it
  * is the day a report was made ("a annoncé le 27 janvier la mort de … au
  * cours des combats du dimanche 26 janvier") and another date follows. */
+/* A date that is not when something happened: "since September 26th",
+ * "depuis le 3 mars", "elections scheduled for 7th February", "prévue le
+ * 12 juin", "until Friday". */
+static int other_time(const xdoc *x, size_t from, size_t first)
+{
+    static const char *const cue[] = {
+        "since", "depuis", "until", "till", "jusqu'au", "jusqu'a",
+        "jusqu'", "scheduled", "planned", "slated", "prevu", "prevue",
+        "prevus", "prevues", "programme", "programmee", NULL};
+    static const char *const skip[] = {"the", "le", "la", "l'", "on", "for",
+                                       "pour", "to", "au", "du", NULL};
+    size_t j = first;
+    while (j > from && x_in(x, j - 1, skip) && j + 3 > first)
+        j--;
+    return j > from && x_in(x, j - 1, cue);
+}
+
 int x_date(xdoc *x, size_t from, size_t to, xdate *out)
 {
     if (!first_date(x, from, to, out))
         return 0;
+    while (other_time(x, from, out->first)) {
+        size_t next = out->first + out->count;
+        if (next >= to || !first_date(x, next, to, out))
+            return 0;
+    }
     int reported = 0;
     for (size_t j = out->first; j-- > from && j + 4 > out->first && !reported;)
         reported = x_at(x, j, LEX_REPORT) != NULL;
