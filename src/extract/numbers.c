@@ -181,6 +181,15 @@ static long apposition_start(const xdoc *x, size_t j, size_t lo)
     return -1;
 }
 
+/* Is every token of [a, b) a word of list (true when a >= b)? */
+static int all_in(const xdoc *x, size_t a, size_t b, const char *const *list)
+{
+    for (size_t j = a; j < b; j++)
+        if (!x_in(x, j, list))
+            return 0;
+    return 1;
+}
+
 /* The count that goes with the casualty word at c: before it, else after
  * it.  Returns the value and its tokens, or -1. */
 static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
@@ -354,15 +363,12 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         /* "…where he was tortured; he succumbed to his wounds" */
         static const char *const he[] = {"he", "she", "il", "elle", NULL};
         for (size_t q = c; q-- > j && q + 3 >= c;)
-            if (x_in(x, q, he) && (q == lo || stops(x, q - 1) || x_in(x, q - 1, conj))) {
-                int ok = 1;
-                for (size_t r = q + 1; r < c && ok; r++)
-                    ok = x_in(x, r, aux);
-                if (ok) {
-                    *nf = q;
-                    *ne = q + 1;
-                    return 1;
-                }
+            if (x_in(x, q, he) &&
+                (q == lo || stops(x, q - 1) || x_in(x, q - 1, conj)) &&
+                all_in(x, q + 1, c, aux)) {
+                *nf = q;
+                *ne = q + 1;
+                return 1;
             }
         if (clause && j < c && x_in(x, j, the) && j + 1 < c &&
             x->d->toks[j + 1].kind == TOK_WORD) {
@@ -372,9 +378,7 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
                    x->d->toks[v].kind != TOK_NUMBER)
                 v++;
             int direct = v == c && j + 2 == c; /* "The officer died" */
-            int auxed = v < c;
-            for (size_t q = v; q < c && auxed; q++)
-                auxed = x_in(x, q, aux);
+            int auxed = v < c && all_in(x, v, c, aux);
             if (tok_fold(x->d, w)[w->flen - 1] != 's' && (direct || auxed)) {
                 *nf = j;
                 *ne = j + 2;

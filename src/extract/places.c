@@ -204,8 +204,8 @@ static int lookup_near(xdoc *x, const gaz *g, const char *k, size_t n,
         snprintf(dcc[0], sizeof dcc[0], "%s", cc);
     else
         nd = gaz_deep_countries(g, dcc, 8);
+    const gaz_near_index *ix = nd ? near_index(x, g) : NULL;
     for (size_t q = 0; q < nd; q++) {
-        const gaz_near_index *ix = near_index(x, g);
         if (ix ? gaz_near_in(g, ix, dcc[q], k, n, out)
                : gaz_lookup_near(g, k, n, dcc[q], out))
             return 1;

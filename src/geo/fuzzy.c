@@ -54,6 +54,55 @@ static int edits(const unsigned char *a, size_t na, const unsigned char *b,
     return p[nb];
 }
 
+/* Is place record pr a populated place (class P) of country cc[0..1]? */
+static int populated_in(const unsigned char *pr, unsigned char c0,
+                        unsigned char c1)
+{
+    return pr[42] == 'P' && pr[40] == c0 && pr[41] == c1;
+}
+
+/* The best near spelling seen so far of query q (n bytes): fewest edits,
+ * then most populous; d > max while there is none. */
+typedef struct near_best {
+    const unsigned char *q;
+    size_t n;
+    int max, d;
+    uint32_t p, pop;
+} near_best;
+
+static void near_start(near_best *b, const char *folded, size_t n)
+{
+    b->q = (const unsigned char *)folded;
+    b->n = n;
+    b->max = n >= 8 ? 2 : 1;
+    b->d = b->max + 1;
+    b->p = b->pop = 0;
+}
+
+/* Weighs name k (klen bytes) of place p; the place is read only when the
+ * name is near enough to count. */
+static void near_weigh(near_best *b, const gaz *g, const unsigned char *k,
+                       size_t klen, uint32_t p)
+{
+    int d = edits(b->q, b->n, k, klen, b->d < b->max ? b->d : b->max);
+    if (d == 0 || d > b->max)
+        return; /* the exact name is gaz_lookup's answer, not ours */
+    uint32_t pop = gz_le32(gz_rec(g, GZ_S_PLACES, p) + 12);
+    if (d < b->d || (d == b->d && pop > b->pop)) {
+        b->d = d;
+        b->p = p;
+        b->pop = pop;
+    }
+}
+
+static int near_answer(const gaz *g, const near_best *b, gaz_place *out)
+{
+    if (b->d > b->max)
+        return 0;
+    gz_fill_place(g, b->p, out);
+    return 1;
+}
+
 /* One name of the list: its record in the names section, its key's
  * length and first two bytes (read here so that a lookup touches the
  * mapping only for names that can be near). */
@@ -167,36 +216,22 @@ int gaz_near_in(const gaz *g, const gaz_near_index *ix, const char *cc,
     if (c < 0)
         return 0;
     size_t end = ix->start[c + 1];
-    const unsigned char *q = (const unsigned char *)folded;
-    int max = n >= 8 ? 2 : 1;
+    near_best best;
+    near_start(&best, folded, n);
     /* variants keep their first two letters (Ogassagou, Ogossagou): only
      * the names that start with them are read */
-    unsigned want = (unsigned)q[0] << 8 | q[1];
-    int best_d = max + 1;
-    uint32_t best_p = 0, best_pop = 0;
+    unsigned want = (unsigned)best.q[0] << 8 | best.q[1];
     for (size_t i = first_with(ix->v, ix->start[c], end, want); i < end; i++) {
         const near_name *e = &ix->v[i];
         if (((unsigned)e->b0 << 8 | e->b1) != want)
             break;
-        if ((e->len > n ? e->len - n : n - e->len) > (size_t)max)
+        if ((e->len > n ? e->len - n : n - e->len) > (size_t)best.max)
             continue;
         const unsigned char *rec = gz_rec(g, GZ_S_NAMES, e->rec);
-        const unsigned char *k = (const unsigned char *)gz_str(g, gz_le32(rec));
-        int d = edits(q, n, k, e->len, best_d < max ? best_d : max);
-        if (d == 0)
-            continue; /* the exact name: gaz_lookup's answer, not ours */
-        uint32_t p = gz_le32(rec + 4);
-        uint32_t pop = gz_le32(gz_rec(g, GZ_S_PLACES, p) + 12);
-        if (d < best_d || (d == best_d && pop > best_pop)) {
-            best_d = d;
-            best_p = p;
-            best_pop = pop;
-        }
+        near_weigh(&best, g, (const unsigned char *)gz_str(g, gz_le32(rec)),
+                   e->len, gz_le32(rec + 4));
     }
-    if (best_d > max)
-        return 0;
-    gz_fill_place(g, best_p, out);
-    return 1;
+    return near_answer(g, &best, out);
 }
 
 /* First name record whose key's first two bytes are >= want (b0 << 8 |
@@ -224,35 +259,20 @@ int gaz_lookup_near(const gaz *g, const char *folded, size_t n, const char *cc,
 {
     if (!g || !folded || n < 5 || n > GAZ_MAX_KEY || !cc || !cc[0] || !cc[1])
         return 0;
-    const unsigned char *q = (const unsigned char *)folded;
-    int max = n >= 8 ? 2 : 1;
-    unsigned want = (unsigned)q[0] << 8 | q[1];
+    near_best best;
+    near_start(&best, folded, n);
+    unsigned want = (unsigned)best.q[0] << 8 | best.q[1];
     uint32_t lo = first_name_with(g, want);
     uint32_t hi = want == 0xFFFF ? g->n[GZ_S_NAMES] : first_name_with(g, want + 1);
-    int best_d = max + 1;
-    uint32_t best_p = 0, best_pop = 0;
     for (uint32_t i = lo; i < hi; i++) {
         const unsigned char *rec = gz_rec(g, GZ_S_NAMES, i);
         uint32_t p = gz_le32(rec + 4);
-        if (p >= g->n[GZ_S_PLACES])
-            continue;
-        const unsigned char *pr = gz_rec(g, GZ_S_PLACES, p);
-        if (pr[42] != 'P' || pr[40] != (unsigned char)cc[0] ||
-            pr[41] != (unsigned char)cc[1])
+        if (p >= g->n[GZ_S_PLACES] ||
+            !populated_in(gz_rec(g, GZ_S_PLACES, p), (unsigned char)cc[0],
+                          (unsigned char)cc[1]))
             continue;
         const unsigned char *k = (const unsigned char *)gz_str(g, gz_le32(rec));
-        int d = edits(q, n, k, strlen((const char *)k), best_d < max ? best_d : max);
-        if (d == 0)
-            continue; /* the exact name: gaz_lookup's answer, not ours */
-        uint32_t pop = gz_le32(pr + 12);
-        if (d < best_d || (d == best_d && pop > best_pop)) {
-            best_d = d;
-            best_p = p;
-            best_pop = pop;
-        }
+        near_weigh(&best, g, k, strlen((const char *)k), p);
     }
-    if (best_d > max)
-        return 0;
-    gz_fill_place(g, best_p, out);
-    return 1;
+    return near_answer(g, &best, out);
 }
