@@ -358,8 +358,8 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 strcmp(x_entry(x, &x->m[i])->cls, "not_conflict"))
                 verb = &x->m[i];
     x_roles(x, si, verb, &f->a1, &f->a2);
-    /* ACLED codes mutinous soldiers as "Mutiny of <their force>", a rebel
-     * group (inter 2) */
+    /* ACLED names mutinous soldiers "Mutiny of <their force>" and keeps
+     * their force's inter code (1); they fight as a non-state side */
     static const char *const mutiny[] = {
         "mutiny", "mutinied", "mutineers", "mutinous", "mutinies",
         "mutinerie", "mutineries", "mutins", "mutine", "mutines",
@@ -1116,8 +1116,6 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
                 memcpy(m, "Mutiny of ", 10);
                 memcpy(m + 10, own.ptr, own.len);
                 e->v[EF_ACTOR1] = (veille_str){m, own.len + 10};
-                i1 = 2;
-                put_num(x, &e->v[EF_INTER1], i1);
                 if (a2 == NULL && m1) { /* they rose against their own */
                     a2 = a1;
                     m2 = NULL;
