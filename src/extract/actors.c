@@ -410,7 +410,14 @@ static int mention_at(const xdoc *x, size_t t, size_t hi, xmention *out)
         /* "Katiba Macina (JNIM) militants": the bracket names the parent */
         if (end + 2 < hi && x_is(x, end, "(") && x_at(x, end + 1, LEX_ACTOR) &&
             x_is(x, end + 1 + x_at(x, end + 1, LEX_ACTOR)->count, ")")) {
-            end += 2 + x_at(x, end + 1, LEX_ACTOR)->count;
+            const lex_match *in = x_at(x, end + 1, LEX_ACTOR);
+            /* "Boko Haram (JAS)": the same group by its exact name, which
+             * no later split makes ambiguous */
+            const char *n0 = lex_attr_get(x_entry(x, out->m), "name");
+            const char *n1 = lex_attr_get(x_entry(x, in), "name");
+            if (n0 && n1 && !strcmp(n0, n1))
+                out->m = in;
+            end += 2 + in->count;
             continue;
         }
         /* or, ou, /, and/or, et/ou */

@@ -843,7 +843,13 @@ static void put_actor(xdoc *x, veille_event *e, int name_f, int text_f,
     veille_str name = x_actor_name(x, en, day);
     if (m && m->alt && x_entry(x, m->m) == en) {
         veille_str b = x_actor_name(x, x_entry(x, m->alt), day);
-        char *s = arena_alloc(&x->c->mem, name.len + b.len + 9);
+        /* "ISWAP or Boko Haram" after 2016, when "Boko Haram" alone is
+         * already "ISWAP and/or JAS": one name holds the other */
+        char *s = NULL;
+        if (memmem(b.ptr, b.len, name.ptr, name.len))
+            name = b;
+        else if (!memmem(name.ptr, name.len, b.ptr, b.len))
+            s = arena_alloc(&x->c->mem, name.len + b.len + 9);
         if (s) {
             memcpy(s, name.ptr, name.len);
             memcpy(s + name.len, " and/or ", 8);
