@@ -139,9 +139,12 @@ static const char *dated_attr(xdoc *x, const lex_entry *e, const char *key,
     return o;
 }
 
-const char *x_actor_joined(xdoc *x, const lex_entry *e, long day)
+const char *x_actor_assoc(xdoc *x, const lex_entry *e, long day)
 {
-    return dated_attr(x, e, "joined", day) ? lex_attr_get(e, "name") : NULL;
+    const char *j = dated_attr(x, e, "joined", day);
+    if (j && *j)
+        return lex_attr_get(e, "name"); /* coded as the coalition */
+    return dated_attr(x, e, "member_of", day); /* under its own name */
 }
 
 /* The name an actor goes by: `name.XX` when the country is XX (Niger's

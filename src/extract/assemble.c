@@ -851,10 +851,18 @@ static void put_actor(xdoc *x, veille_event *e, int name_f, int text_f,
         else if (!memmem(name.ptr, name.len, b.ptr, b.len))
             s = arena_alloc(&x->c->mem, name.len + b.len + 9);
         if (s) {
-            memcpy(s, name.ptr, name.len);
-            memcpy(s + name.len, " and/or ", 8);
-            memcpy(s + name.len + 8, b.ptr, b.len);
-            name = (veille_str){s, name.len + 8 + b.len};
+            /* ACLED writes a pair one way whatever the source's order:
+             * "JNIM… and/or Islamic State…", "Islamic State… and/or
+             * Ansaroul Islam", the later name in the alphabet first */
+            veille_str hi = name, lo = b;
+            size_t n = hi.len < lo.len ? hi.len : lo.len;
+            int c = memcmp(hi.ptr, lo.ptr, n);
+            if (c < 0 || (c == 0 && hi.len < lo.len))
+                hi = b, lo = name;
+            memcpy(s, hi.ptr, hi.len);
+            memcpy(s + hi.len, " and/or ", 8);
+            memcpy(s + hi.len + 8, lo.ptr, lo.len);
+            name = (veille_str){s, hi.len + 8 + lo.len};
         }
     }
     e->v[name_f] = name;
@@ -1129,7 +1137,7 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
             }
         }
     }
-    const char *own = !assoc1 && a1 ? x_actor_joined(x, a1, day) : NULL;
+    const char *own = !assoc1 && a1 ? x_actor_assoc(x, a1, day) : NULL;
     if (assoc1)
         e->v[EF_ASSOC_ACTOR_1] = x_actor_name(x, assoc1, day);
     else if (own)

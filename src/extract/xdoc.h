@@ -121,10 +121,11 @@ void x_focus_country(xdoc *x);
 /* ACLED's name for actor entry e on day `day` (NO_DATE: today's era):
  * {country} and {era} filled in.  In the coder's arena. */
 veille_str x_actor_name(xdoc *x, const lex_entry *e, long day);
-/* The actor's own name when, at that date, ACLED codes it under the
- * coalition it joined (`joined`: Katiba Macina under JNIM, with itself as
- * the associated actor), else NULL. */
-const char *x_actor_joined(xdoc *x, const lex_entry *e, long day);
+/* The associated actor that goes with e at that date: its own name when
+ * ACLED codes it under the coalition it joined (`joined`: Katiba Macina
+ * under JNIM in 2018), the coalition when ACLED codes it under its own
+ * name (`member_of`: JNIM beside Katiba Macina from 2020), else NULL. */
+const char *x_actor_assoc(xdoc *x, const lex_entry *e, long day);
 /* ACLED's inter code of an actor entry, as written in the dictionary. */
 int x_inter(const lex_entry *e);
 /* The same, for this article: a state's forces are 1 in their own
