@@ -469,6 +469,18 @@ static int is_of_phrase(const xdoc *x, const xmention *m, size_t lo)
            !x_at_end(x, (size_t)j - 1, LEX_ACTOR);
 }
 
+/* An article in [a, b): "attacked a position of the army" — the "of"
+ * belongs to the object's noun, not to the trigger. */
+static int article_in(const xdoc *x, size_t a, size_t b)
+{
+    static const char *const articles[] = {"a", "an", "the", "un", "une",
+                                           "le", "la", "les", "l'", NULL};
+    for (size_t t = a; t < b; t++)
+        if (x_in(x, t, articles))
+            return 1;
+    return 0;
+}
+
 /* Two entries that name one actor: the same entry, or a post or a camp
  * of the army named beside it ("Niger's armed forces … a military post"):
  * the same ACLED name for the same country. */
@@ -560,7 +572,8 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
             else if (is_target_mark(x, wb) && !patient.m)
                 patient = a;
             else if (wb >= 0 && (size_t)wb < t1 + 3 && is_of(x, wb) &&
-                     !agent.m && !patient.m && !object.m) {
+                     !agent.m && !patient.m && !object.m &&
+                     !article_in(x, t1, (size_t)wb)) {
                 /* "frappes des FAMa", "l'enlèvement de civils"; but "pris
                  * le contrôle du camp militaire": what is taken */
                 const char *tc = x_entry(x, trig)->cls;
