@@ -54,6 +54,7 @@ enum {
     M_KILL = 64,    /* someone was killed */
     M_DISRUPT = 256, /* intercepted, shot down, defused, seized weapons */
     M_WOUND = 512,   /* someone was wounded */
+    M_HARM = 1024,   /* tortured, beaten, shot: a firm attack word */
 };
 
 static int entry_prec(const lex_entry *e)
@@ -320,6 +321,8 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 mask |= mk;
             if (!strcmp(e->cls, "disrupted_weapons_use"))
                 mask |= M_DISRUPT;
+            if (!strcmp(e->cls, "attack") && p >= 5)
+                mask |= M_HARM;
             if (p > best_prec) {
                 best = &x->m[i];
                 best_prec = p;
@@ -633,6 +636,11 @@ static const taxon *refine(const xdoc *x, frame *f)
         to = armed2 ? "armed_clash" : "attack";
     else if (!strcmp(c, "arrests") && killed && state1 && (armed2 || !i2))
         to = "armed_clash"; /* an operation: militants killed, others caught */
+    else if (!strcmp(c, "arrests") && state1 && i2 == 7 &&
+             (killed || (f->mask & (M_WOUND | M_HARM))))
+        /* "arrested twenty civilians, who were beaten", "arrested and
+         * severely wounded two herders": ACLED's attack on civilians */
+        to = "attack";
     else if ((!strcmp(c, "air_drone_strike") || !strcmp(c, "remote_explosive")) &&
              f->prec <= 5 && (f->mask & M_DISRUPT) && !killed)
         to = "disrupted_weapons_use"; /* "un drone intercepté", "IED defused" */
