@@ -54,7 +54,7 @@ enum {
     M_KILL = 64,    /* someone was killed */
     M_DISRUPT = 256, /* intercepted, shot down, defused, seized weapons */
     M_WOUND = 512,   /* someone was wounded */
-    M_HARM = 1024,   /* tortured, beaten, shot: a firm attack word */
+    M_HARM = 1024,   /* tortured, beaten, stabbed (harm=1) */
 };
 
 static int entry_prec(const lex_entry *e)
@@ -321,7 +321,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 mask |= mk;
             if (!strcmp(e->cls, "disrupted_weapons_use"))
                 mask |= M_DISRUPT;
-            if (!strcmp(e->cls, "attack") && p >= 5)
+            if (lex_attr_get(e, "harm"))
                 mask |= M_HARM;
             if (p > best_prec) {
                 best = &x->m[i];
@@ -630,7 +630,7 @@ static const taxon *refine(const xdoc *x, frame *f)
     else if (!strcmp(c, "nsa_overtakes_territory") && state1)
         to = "gov_regains_territory";
     else if (!strcmp(c, "looting_property_destruction") &&
-             (killed || (f->mask & M_WOUND)))
+             (killed || (f->mask & (M_WOUND | M_HARM))))
         /* looted and killed or wounded someone: an attack; "attacked the
          * village and burned sheds", no one hurt, stays looting (ACLED) */
         to = armed2 ? "armed_clash" : "attack";
