@@ -134,18 +134,20 @@ static int outlet_country(xdoc *x)
 /* A people named as who fights (an entry with `armed`): its militia.
  * Not a people's place: "the Dogon village of Tiguila", "un village peul"
  * is where civilians live. */
-static void armed_people(xdoc *x, xmention *m)
+static void armed_people(xdoc *x, xmention *m, int resisted)
 {
     if (!m->m)
         return;
+    /* "attacked the Dogon village; the attack was repelled": then the
+     * village's men fought */
     static const char *const home[] = {
         "village", "villages", "hamlet", "hamlets", "settlement",
         "settlements", "camp", "camps", "community", "communities",
         "quarter", "neighbourhood", "neighborhood", "hameau", "hameaux",
         "campement", "campements", "communaute", "quartier", NULL};
     size_t e = m->first + m->count;
-    if ((e < x->d->ntok && x_in(x, e, home)) ||
-        (m->first > 0 && x_in(x, m->first - 1, home)))
+    if (!resisted && ((e < x->d->ntok && x_in(x, e, home)) ||
+                      (m->first > 0 && x_in(x, m->first - 1, home))))
         return;
     const char *armed = lex_attr_get(x_entry(x, m->m), "armed");
     long id = armed ? lex_find(x->lx, LEX_ACTOR, armed) : -1;
@@ -378,7 +380,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     if (armed_word_next_to(x, &f->a2) ||
         (fights && f->a2.m &&
          (mutual || !lex_attr_get(x_entry(x, f->a2.m), "person"))))
-        armed_people(x, &f->a2);
+        armed_people(x, &f->a2, fights && lex_attr_get(f->trig, "resist"));
     if (f->a1.m) {
         size_t e1 = f->a1.first + f->a1.count;
         for (size_t j = e1; j < s->first + s->count && j < e1 + 5; j++) {
@@ -410,7 +412,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     }
     /* a people, or people, who fight (not who died) are armed men */
     if (!f->a1_victim)
-        armed_people(x, &f->a1);
+        armed_people(x, &f->a1, 0);
     f->place = x_place_in(x, si, best->first);
     static const char *const aside[] = {"ailleurs", "elsewhere", "separately",
                                         "separate", "meanwhile", NULL};
