@@ -33,6 +33,7 @@ typedef struct frame {
     int has_date;
     long fatal; /* -1: none given */
     long last_fatal; /* the last sentence's figure, against repeats */
+    int fatal_coded; /* the count the report's coder states: final */
     uint32_t fat_first, fat_count;
     xmention a1, a2;
     xclaim claim;
@@ -522,7 +523,14 @@ static void join(const xdoc *x, frame *g, const frame *f)
     /* Tolls of different sentences add up ("three soldiers were killed.
      * Fourteen militants were killed."), but a sentence that repeats the
      * same figure does not count twice. */
-    if (f->fatal > 0 && f->fatal != g->fatal && f->fatal != g->last_fatal) {
+    if (g->fatal_coded) {
+        /* the coder's figure stands */
+    } else if (f->fatal_coded) {
+        g->fatal = f->fatal;
+        g->fatal_coded = 1;
+        g->fat_first = f->fat_first;
+        g->fat_count = f->fat_count;
+    } else if (f->fatal > 0 && f->fatal != g->fatal && f->fatal != g->last_fatal) {
         if (g->fatal <= 0) {
             g->fatal = f->fatal;
             g->fat_first = f->fat_first;
@@ -1272,8 +1280,24 @@ int extract_events(veille_coder *c, const veille_article *a,
     size_t ni = 0;
     for (size_t si = 0; si < d->nsent; si++) {
         frame f;
-        if (!read_frame(&x, si, &f))
+        uint32_t cf, cn;
+        long coded = x_coded_fatalities(&x, si, &cf, &cn);
+        if (!read_frame(&x, si, &f)) {
+            /* "Unknown fatalities coded as 10." after the incident */
+            if (coded >= 0 && ni > 0 && !inc[ni - 1].fatal_coded) {
+                inc[ni - 1].fatal = coded;
+                inc[ni - 1].fatal_coded = 1;
+                inc[ni - 1].fat_first = cf;
+                inc[ni - 1].fat_count = cn;
+            }
             continue;
+        }
+        if (coded >= 0) {
+            f.fatal = f.last_fatal = coded;
+            f.fatal_coded = 1;
+            f.fat_first = cf;
+            f.fat_count = cn;
+        }
         /* the incidents just before: an article tells one incident in
          * consecutive sentences (and this keeps a huge article linear) */
         size_t stop = ni > 8 ? ni - 8 : 0;

@@ -6,7 +6,8 @@
  * ACLED's conventions, "deux cents" = 2 × 100).  Fatalities are the counts
  * next to a "killed" word ("cinq civils tués", "killing five soldiers",
  * "12 morts"), added up over the sentence: the attackers' dead count too;
- * the wounded do not.
+ * the wounded do not.  A count the report's own coder states ("Unknown
+ * fatalities coded as 10") replaces them.
  */
 #include <stdlib.h>
 #include <limits.h>
@@ -424,3 +425,40 @@ long x_fatalities(xdoc *x, size_t si, uint32_t *ev_first, uint32_t *ev_count)
     }
     return sum;
 }
+
+/* "Unknown fatalities coded as 10", "(coded at low estimate of 3)", "30
+ * militants were killed and captured (coded as 15 fatalities)": the
+ * report's own coder states the count.  The figure, else -1. */
+long x_coded_fatalities(xdoc *x, size_t si, uint32_t *ev_first,
+                        uint32_t *ev_count)
+{
+    const sentence *s = &x->d->sents[si];
+    size_t lo = s->first, hi = s->first + s->count;
+    static const char *const dead[] = {
+        "fatalities", "fatality", "fatalies", "deaths", "dead", NULL};
+    static const char *const skip[] = {
+        "as", "at", "a", "an", "low", "estimate", "of", "(", "[", NULL};
+    for (size_t t = lo; t < hi; t++) {
+        if (!x_is(x, t, "coded"))
+            continue;
+        size_t n = t + 1;
+        while (n < hi && n < t + 6 && x_in(x, n, skip))
+            n++;
+        size_t e;
+        long v = n < hi ? x_number(x, n, hi, &e) : -1;
+        if (v < 0)
+            continue;
+        /* the count is of the dead: "fatalities … coded as 10", or
+         * "coded as 15 fatalities" */
+        int said = e < hi && x_in(x, e, dead);
+        for (size_t q = t; q-- > lo && q + 9 > t && !said;)
+            said = x_in(x, q, dead);
+        if (!said)
+            continue;
+        *ev_first = (uint32_t)t;
+        *ev_count = (uint32_t)(e - t);
+        return v;
+    }
+    return -1;
+}
+

@@ -93,6 +93,10 @@ long x_number(const xdoc *x, size_t t, size_t limit, size_t *end);
 /* Fatalities reported in sentence s: the sum of the killed counts it
  * gives, -1 when it gives none; ev_first and ev_count: the evidence. */
 long x_fatalities(xdoc *x, size_t s, uint32_t *ev_first, uint32_t *ev_count);
+/* The count a report's coder states for sentence s ("Unknown fatalities
+ * coded as 10"), which replaces the incident's own, else -1. */
+long x_coded_fatalities(xdoc *x, size_t s, uint32_t *ev_first,
+                        uint32_t *ev_count);
 
 /* ---- dates (dates.c) ---- */
 
