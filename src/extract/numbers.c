@@ -193,6 +193,22 @@ static int all_in(const xdoc *x, size_t a, size_t b, const char *const *list)
 
 /* The count that goes with the casualty word at c: before it, else after
  * it.  Returns the value and its tokens, or -1. */
+/* A past participle, by its ending: "kidnapped", "enlevés" (not
+ * "hostages"). */
+static int participle(const xdoc *x, size_t t)
+{
+    const token *k = &x->d->toks[t];
+    const char *f = tok_fold(x->d, k);
+    size_t n = k->flen;
+    if (k->kind != TOK_WORD || n < 3)
+        return 0;
+    if (f[n - 1] == 's')
+        n--;
+    if (f[n - 1] == 'e' && f[n - 2] != 'e')
+        n--; /* enlevee -> enleve (accents are folded) */
+    return (f[n - 1] == 'd' && f[n - 2] == 'e') || f[n - 1] == 'e';
+}
+
 static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
                       size_t *nf, size_t *ne)
 {
@@ -215,8 +231,12 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             continue;
         }
         const lex_match *cm = x_at(x, j, LEX_CASUALTY);
-        if (cm && strcmp(x_entry(x, cm)->cls, "killed") != 0)
-            break; /* "… blessés et deux tués": not the wounded's count */
+        /* "… blessés et deux tués": not the wounded's count; but
+         * "2 journalists were kidnapped and killed" is one group */
+        if (cm && strcmp(x_entry(x, cm)->cls, "killed") != 0 &&
+            !(cm->first + cm->count + 1 == c && participle(x, c - 2) &&
+              (x_is(x, c - 1, "and") || x_is(x, c - 1, "et"))))
+            break;
         size_t e;
         long v = x_number(x, j, c, &e);
         if (v < 0 || (x->tf[j] & XT_USED) || is_unit(x, e))
@@ -274,7 +294,14 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
     }
     /* After: "killing five soldiers", "tuant 12 personnes"; "shot dead a
      * man", "assassinated the village chief", "a tué un civil": one. */
-    for (size_t j = cend; j < hi && j < cend + 5; j++) {
+    /* "killed and buried a herder", "tué et enterré un berger": the
+     * object follows the second verb */
+    size_t obj = cend;
+    if (cend + 2 < hi && (x_is(x, cend, "and") || x_is(x, cend, "et")) &&
+        x->d->toks[cend + 1].kind == TOK_WORD && !x_at(x, cend + 1, LEX_NUMBER) &&
+        !x_at(x, cend + 1, LEX_CASUALTY) && !x_at(x, cend + 1, LEX_ACTOR))
+        obj = cend + 2;
+    for (size_t j = cend; j < hi && j < obj + 5; j++) {
         if (stops(x, j))
             break;
         size_t e;
@@ -317,7 +344,7 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             *ne = j + 1;
             return 1;
         }
-        if (j == cend && x_in(x, j, one)) {
+        if (j == obj && x_in(x, j, one)) {
             *nf = j;
             *ne = j + 1;
             if (and_another(x, j, hi, ne))
@@ -325,7 +352,7 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             return 1 + and_others(x, j + 1, hi, ne);
         }
         /* "the village chief" (singular: not ending in s) */
-        if (j == cend && x_in(x, j, the) && j + 1 < hi &&
+        if (j == obj && x_in(x, j, the) && j + 1 < hi &&
             x->d->toks[j + 1].kind == TOK_WORD) {
             const token *w = &x->d->toks[j + 1];
             if (tok_fold(x->d, w)[w->flen - 1] != 's') {
@@ -383,6 +410,31 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             if (tok_fold(x->d, w)[w->flen - 1] != 's' && (direct || auxed)) {
                 *nf = j;
                 *ne = j + 2;
+                return 1;
+            }
+        }
+        /* a headline's bare subject: "Malian army officer killed by
+         * gunmen", "Civilian was killed by a landmine" — one person named
+         * by the words up to the verb */
+        if (j == lo && x->lang == LANG_EN && !x_in(x, j, the)) {
+            size_t v = j;
+            while (v < c && !x_in(x, v, aux))
+                v++;
+            static const char *const after[] = {"by", "in", "during", "when",
+                                                "near", "on", NULL};
+            int passive = (v < c && all_in(x, v, c, aux)) ||
+                          (v == c && cend < hi && x_in(x, cend, after));
+            /* up to four words, the last a common noun, singular */
+            int words = v > j && v <= j + 4;
+            for (size_t k = j; k < v && words; k++)
+                words = x->d->toks[k].kind == TOK_WORD && !x_at(x, k, LEX_NUMBER);
+            const token *w = v > j ? &x->d->toks[v - 1] : NULL;
+            if (passive && words && !x_at_end(x, v - 1, LEX_PLACE) &&
+                !x_at_end(x, v - 1, LEX_COUNTRY) &&
+                !(v - 1 > j && (w->flags & TOKF_CAP)) &&
+                tok_fold(x->d, w)[w->flen - 1] != 's') {
+                *nf = j;
+                *ne = v;
                 return 1;
             }
         }
