@@ -444,6 +444,16 @@ static int is_crowd_event(const taxon *t)
     return !strcmp(t->event_type, "Protests") || !strcmp(t->event_type, "Riots");
 }
 
+/* The count the report's coder states ("Unknown fatalities coded as
+ * 10"): the incident's toll from now on, whatever else is counted. */
+static void set_coded(frame *f, long n, uint32_t first, uint32_t count)
+{
+    f->fatal = f->last_fatal = n;
+    f->fatal_coded = 1;
+    f->fat_first = first;
+    f->fat_count = count;
+}
+
 /* Can frame f be part of incident g (both read from one article)? */
 static int same_incident(const xdoc *x, const frame *g, const frame *f)
 {
@@ -526,10 +536,7 @@ static void join(const xdoc *x, frame *g, const frame *f)
     if (g->fatal_coded) {
         /* the coder's figure stands */
     } else if (f->fatal_coded) {
-        g->fatal = f->fatal;
-        g->fatal_coded = 1;
-        g->fat_first = f->fat_first;
-        g->fat_count = f->fat_count;
+        set_coded(g, f->fatal, f->fat_first, f->fat_count);
     } else if (f->fatal > 0 && f->fatal != g->fatal && f->fatal != g->last_fatal) {
         if (g->fatal <= 0) {
             g->fatal = f->fatal;
@@ -1284,20 +1291,12 @@ int extract_events(veille_coder *c, const veille_article *a,
         long coded = x_coded_fatalities(&x, si, &cf, &cn);
         if (!read_frame(&x, si, &f)) {
             /* "Unknown fatalities coded as 10." after the incident */
-            if (coded >= 0 && ni > 0 && !inc[ni - 1].fatal_coded) {
-                inc[ni - 1].fatal = coded;
-                inc[ni - 1].fatal_coded = 1;
-                inc[ni - 1].fat_first = cf;
-                inc[ni - 1].fat_count = cn;
-            }
+            if (coded >= 0 && ni > 0 && !inc[ni - 1].fatal_coded)
+                set_coded(&inc[ni - 1], coded, cf, cn);
             continue;
         }
-        if (coded >= 0) {
-            f.fatal = f.last_fatal = coded;
-            f.fatal_coded = 1;
-            f.fat_first = cf;
-            f.fat_count = cn;
-        }
+        if (coded >= 0)
+            set_coded(&f, coded, cf, cn);
         /* the incidents just before: an article tells one incident in
          * consecutive sentences (and this keeps a huge article linear) */
         size_t stop = ni > 8 ? ni - 8 : 0;
