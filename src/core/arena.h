@@ -28,6 +28,24 @@ char *arena_strndup(arena *a, const char *s, size_t n);
 /* Grows the last allocation p (of old_n bytes) to new_n, in place when it
  * is the block's last object, otherwise by copying. */
 void *arena_realloc(arena *a, void *p, size_t old_n, size_t new_n);
+/* An array of *cap elements of size sz at p (the arena's, or NULL with
+ * *cap 0) with room for `need`: p itself when it has it, else the array
+ * grown by doubling (to `first` at least) through arena_realloc, *cap
+ * updated.  NULL when out of memory, *cap unchanged.  Inline: the check
+ * runs on every token. */
+static inline void *arena_grow(arena *a, void *p, size_t *cap, size_t need,
+                               size_t sz, size_t first)
+{
+    if (need <= *cap)
+        return p;
+    size_t nc = *cap ? *cap * 2 : first;
+    while (nc < need)
+        nc *= 2;
+    void *np = arena_realloc(a, p, *cap * sz, nc * sz);
+    if (np)
+        *cap = nc;
+    return np;
+}
 void arena_reset(arena *a);
 void arena_free(arena *a);
 

@@ -389,15 +389,10 @@ static int village_cue(const xdoc *x, size_t t, size_t lo)
  * caller keeps it by incrementing *nc), or NULL when out of memory. */
 static cand *new_cand(xdoc *x, cand **cands, size_t nc, size_t *cap)
 {
-    if (*cap == nc) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        cand *nw = arena_realloc(&x->c->mem, *cands, nc * sizeof **cands,
-                                 ncap * sizeof **cands);
-        if (!nw)
-            return NULL;
-        *cands = nw;
-        *cap = ncap;
-    }
+    cand *nw = arena_grow(&x->c->mem, *cands, cap, nc + 1, sizeof *nw, 16);
+    if (!nw)
+        return NULL;
+    *cands = nw;
     cand *c = &(*cands)[nc];
     memset(c, 0, sizeof *c);
     return c;

@@ -342,14 +342,10 @@ static int doc_labels(const lexicon *lx, const textdoc *doc, arena *a,
     if (!first || !lab)
         return -1;
     for (size_t i = 0; i < doc->ntok; i++) {
-        if (n + MAXLABELS > cap) {
-            uint32_t *nl = arena_realloc(a, lab, cap * sizeof *lab,
-                                         cap * 2 * sizeof *lab);
-            if (!nl)
-                return -1;
-            lab = nl;
-            cap *= 2;
-        }
+        uint32_t *nl = arena_grow(a, lab, &cap, n + MAXLABELS, sizeof *nl, cap);
+        if (!nl)
+            return -1;
+        lab = nl;
         first[i] = (uint32_t)n;
         n += (size_t)token_labels(lx, doc, &doc->toks[i], lab + n);
     }
@@ -441,14 +437,10 @@ long lex_match_doc(const lexicon *lx, const textdoc *doc, int lang, arena *a,
                     }
                 if (dup)
                     continue;
-                if (nm == cap) {
-                    lex_match *nmv = arena_realloc(a, m, cap * sizeof *m,
-                                                   cap * 2 * sizeof *m);
-                    if (!nmv)
-                        return -1;
-                    m = nmv;
-                    cap *= 2;
-                }
+                lex_match *nmv = arena_grow(a, m, &cap, nm + 1, sizeof *nmv, cap);
+                if (!nmv)
+                    return -1;
+                m = nmv;
                 m[nm++] = (lex_match){(uint32_t)i, (uint32_t)(best_end - i),
                                       py->entry, lx->entries[py->entry].kind,
                                       best[b].wild};

@@ -108,15 +108,10 @@ static int push(textdoc *d, arena *a, size_t *cap, size_t first, size_t end)
 {
     if (end <= first)
         return 0;
-    if (d->nsent == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 32;
-        sentence *ns = arena_realloc(a, d->sents, *cap * sizeof(sentence),
-                                     ncap * sizeof(sentence));
-        if (!ns)
-            return -1;
-        d->sents = ns;
-        *cap = ncap;
-    }
+    sentence *ns = arena_grow(a, d->sents, cap, d->nsent + 1, sizeof *ns, 32);
+    if (!ns)
+        return -1;
+    d->sents = ns;
     sentence *s = &d->sents[d->nsent];
     s->first = (uint32_t)first;
     s->count = (uint32_t)(end - first);

@@ -263,15 +263,10 @@ static inline token *tok_push(tokctx *x, size_t off, size_t end, int kind,
                        uint8_t flags)
 {
     textdoc *d = x->doc;
-    if (d->ntok == x->cap) {
-        size_t ncap = x->cap ? x->cap * 2 : 256;
-        token *nt = arena_realloc(x->a, d->toks, x->cap * sizeof(token),
-                                  ncap * sizeof(token));
-        if (!nt)
-            return NULL;
-        d->toks = nt;
-        x->cap = ncap;
-    }
+    token *nt = arena_grow(x->a, d->toks, &x->cap, d->ntok + 1, sizeof *nt, 256);
+    if (!nt)
+        return NULL;
+    d->toks = nt;
     token *t = &d->toks[d->ntok++];
     t->off = (uint32_t)off;
     t->len = (uint32_t)(end - off);
