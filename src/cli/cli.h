@@ -37,9 +37,10 @@ double now_seconds(void);
 
 /* The options `code` and `ingest` share: --lang (l), --published (p),
  * --dict (d), --data (D).  Returns 1 when c is one of them (kept in vo and
- * co), 0 when it is not, and EXIT_USAGE after a usage error on stderr. */
-int coding_option(const char *cmd, int c, const char *arg, veille_options *vo,
-                  veille_code_options *co);
+ * co); else says on stderr what is wrong (a bad value, or `raw`, the
+ * option as typed, unknown or incomplete) and returns EXIT_USAGE. */
+int coding_option(const char *cmd, int c, const char *arg, const char *raw,
+                  veille_options *vo, veille_code_options *co);
 
 /* Loads the dictionaries and makes a coder; on failure says why on stderr
  * and returns EXIT_ERR with nothing left to free. */

@@ -148,14 +148,10 @@ int cmd_code(int argc, char **argv)
         case 'f': format = optarg; break;
         case 'q': r.quiet = 1; break;
         case 'h': fputs(usage, stdout); return EXIT_OK;
-        default: {
-            int k = coding_option("code", c, optarg, &vo, &r.copts);
-            if (k == EXIT_USAGE)
+        default:
+            if (coding_option("code", c, optarg, argv[optind - 1], &vo,
+                              &r.copts) != 1)
                 return EXIT_USAGE;
-            if (!k)
-                return usage_error("code", "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
-        }
         }
     }
     const writer_type *wt = writer_find(format);

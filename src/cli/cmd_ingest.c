@@ -145,14 +145,10 @@ int cmd_ingest(int argc, char **argv)
             break;
         case 'q': r.quiet = 1; break;
         case 'h': fputs(usage, stdout); return EXIT_OK;
-        default: {
-            int k = coding_option("ingest", c, optarg, &vo, &io.code);
-            if (k == EXIT_USAGE)
+        default:
+            if (coding_option("ingest", c, optarg, argv[optind - 1], &vo,
+                              &io.code) != 1)
                 return EXIT_USAGE;
-            if (!k)
-                return usage_error("ingest", "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
-        }
         }
     }
     veille_ctx *ctx;

@@ -133,8 +133,8 @@ int for_each_input(char **paths, int n, path_fn fn, void *user)
     return bad;
 }
 
-int coding_option(const char *cmd, int c, const char *arg, veille_options *vo,
-                  veille_code_options *co)
+int coding_option(const char *cmd, int c, const char *arg, const char *raw,
+                  veille_options *vo, veille_code_options *co)
 {
     switch (c) {
     case 'l':
@@ -151,7 +151,7 @@ int coding_option(const char *cmd, int c, const char *arg, veille_options *vo,
     case 'd': vo->dict_dir = arg; return 1;
     case 'D': vo->data_dir = arg; return 1;
     }
-    return 0;
+    return usage_error(cmd, "unknown or incomplete option '%s'", raw);
 }
 
 int open_coder(const veille_options *vo, veille_ctx **ctx,
