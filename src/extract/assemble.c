@@ -56,6 +56,7 @@ enum {
     M_DISRUPT = 256, /* intercepted, shot down, defused, seized weapons */
     M_WOUND = 512,   /* someone was wounded */
     M_HARM = 1024,   /* tortured, beaten, stabbed (harm=1) */
+    M_GROUND = 2048, /* troops fight on the ground too (ground=1) */
 };
 
 static int entry_prec(const lex_entry *e)
@@ -217,6 +218,37 @@ static int nominal(const xdoc *x, const lex_match *m)
            x_in(x, m->first - 1, x->lang == LANG_EN ? det_en : det_fr);
 }
 
+/* Is the bomb that trigger m names a thing held, not one that went off:
+ * "seized arms, ammunition, IEDs", "an individual in possession of IEDs",
+ * "explosives were discovered", "saisi des engins explosifs"?  The word
+ * that holds it comes before it in its clause, with no other event word
+ * between, or a passive of it follows. */
+static int held(const xdoc *x, const sentence *s, const lex_match *m)
+{
+    static const char *const hold[] = {
+        "seized", "seizing", "seizure", "recovered", "recovering",
+        "discovered", "discovering", "uncovered", "found", "possession",
+        "equipped", "confiscated", "cache",
+        "caches", "containing", "stockpile", "saisi", "saisis", "saisie",
+        "saisies", "recupere", "recuperes", "recuperation", "decouvert",
+        "decouverts", "decouverte", "decouvertes", "possession", "equipe",
+        "equipes", "contenant", NULL};
+    static const char *const be[] = {"was", "were", "been", "ete", NULL};
+    for (size_t j = m->first; j-- > s->first && j + 9 > m->first;) {
+        if (x_is(x, j, ".") || x_is(x, j, ";") || x_is(x, j, ":"))
+            break;
+        if (x_in(x, j, hold))
+            return 1;
+        if (x_at(x, j, LEX_TRIGGER) || x_at(x, j, LEX_CASUALTY))
+            break;
+    }
+    size_t end = s->first + s->count;
+    for (size_t j = m->first + m->count; j + 1 < end && j < m->first + m->count + 4; j++)
+        if (x_in(x, j, be) && x_in(x, j + 1, hold))
+            return 1;
+    return 0;
+}
+
 /* Is the incident that trigger m names told as having happened?  Not when
  * it is an aim ("déterminées à reprendre le contrôle", "vowed to attack"),
  * a denial of it ("n'ont eu aucune chance de riposter", "no attack was
@@ -278,7 +310,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
 {
     const sentence *s = &x->d->sents[si];
     const lex_match *best = NULL;
-    int best_prec = -1, not_conflict = 0;
+    int best_prec = -1, best_took = 0, not_conflict = 0;
     int protest = has_protest(x, s);
     uint32_t mask = 0;
     for (size_t t = s->first; t < s->first + s->count; t++) {
@@ -316,6 +348,12 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             if (!factual(x, s, &x->m[i]))
                 continue;
             int p = entry_prec(e);
+            /* a bomb seized or found is a weapon taken, not an explosion */
+            int took = !strcmp(e->cls, "remote_explosive") && held(x, s, &x->m[i]);
+            if (took) {
+                mask |= M_DISRUPT;
+                p = 3;
+            }
             /* Only firm words change a class: "to protest recent attacks"
              * is no clash; "set fire", "burned" are firm enough for a
              * crowd that destroys. */
@@ -326,9 +364,12 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 mask |= M_DISRUPT;
             if (lex_attr_get(e, "harm"))
                 mask |= M_HARM;
+            if (lex_attr_get(e, "ground"))
+                mask |= M_GROUND;
             if (p > best_prec) {
                 best = &x->m[i];
                 best_prec = p;
+                best_took = took;
             }
         }
     }
@@ -343,7 +384,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
         return 0;
     memset(f, 0, sizeof *f);
     f->trig = x_entry(x, best);
-    f->tx = taxonomy_find(f->trig->cls);
+    f->tx = taxonomy_find(best_took ? "disrupted_weapons_use" : f->trig->cls);
     if (!f->tx)
         return 0;
     f->tm = best;
@@ -661,8 +702,24 @@ static const taxon *refine(const xdoc *x, frame *f)
     else if ((!strcmp(c, "air_drone_strike") || !strcmp(c, "remote_explosive")) &&
              f->prec <= 5 && (f->mask & M_DISRUPT) && !killed)
         to = "disrupted_weapons_use"; /* "un drone intercepté", "IED defused" */
-    else if (!strcmp(c, "remote_explosive") && (f->mask & M_CLASH) && armed2)
-        to = "armed_clash"; /* an ambush opened by an IED, then gunfire */
+    else if (!strcmp(c, "remote_explosive") && (f->mask & M_CLASH) &&
+             (armed2 || (state1 && !i2))) {
+        /* an ambush opened by an IED, then gunfire; "an army convoy hit
+         * by a complex attack": the forces named alone were the target */
+        if (!armed2) {
+            f->a2 = f->a1;
+            memset(&f->a1, 0, sizeof f->a1);
+        }
+        to = "armed_clash";
+    }
+    else if (!strcmp(c, "disrupted_weapons_use") && f->prec < 9 &&
+             (killed || (f->mask & M_GROUND)) && (state1 || armed2))
+        /* "dismantled a camp, seized arms and killed four militants",
+         * "thwarted an attack and neutralized ten": a fight */
+        to = "armed_clash";
+    else if (!strcmp(c, "air_drone_strike") && (f->mask & M_GROUND) && armed2)
+        /* "airstrikes followed by a ground operation": one battle */
+        to = "armed_clash";
     else if ((!strcmp(c, "peaceful_protest") ||
               !strcmp(c, "protest_with_intervention")) &&
              (f->mask & (M_RIOT | M_CLASH | M_DESTROY)))
