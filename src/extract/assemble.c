@@ -495,6 +495,12 @@ static void set_coded(frame *f, long n, uint32_t first, uint32_t count)
     f->fat_count = count;
 }
 
+static int is_unidentified(const lex_entry *e)
+{
+    const char *n = lex_attr_get(e, "name");
+    return n && strncmp(n, "Unidentified", 12) == 0;
+}
+
 /* Can frame f be part of incident g (both read from one article)? */
 static int same_incident(const xdoc *x, const frame *g, const frame *f)
 {
@@ -522,6 +528,13 @@ static int same_incident(const xdoc *x, const frame *g, const frame *f)
     /* A vague follow-up ("l'attaque n'a pas été revendiquée mercredi")
      * belongs to the incident before it unless it brings its own toll. */
     if (f->prec <= 3 && f->fatal <= 0)
+        return 1;
+    /* "…abducted a councilor. They brought him back two days later and
+     * beheaded him": the captors killing their captive is the abduction
+     * ending, one incident (ACLED's attack), unless others did it */
+    if (!strcmp(g->tx->code, "abduction") && !strcmp(f->tx->code, "attack") &&
+        (!f->a1.m || (g->a1.m && x_entry(x, f->a1.m) == x_entry(x, g->a1.m)) ||
+         is_unidentified(x_entry(x, f->a1.m))))
         return 1;
     /* Two specific triggers of different sub-types are two incidents (an
      * air strike, then an IED); a vague one joins whatever it follows. */
@@ -953,12 +966,6 @@ static void put_actor(xdoc *x, veille_event *e, int name_f, int text_f,
         e->v[text_f] = words(x, m->first, m->count);
         add_ev(e, ev_f, x, m->first, m->count);
     }
-}
-
-static int is_unidentified(const lex_entry *e)
-{
-    const char *n = lex_attr_get(e, "name");
-    return n && strncmp(n, "Unidentified", 12) == 0;
 }
 
 /* A named armed group (rebels, jihadists, militias: inter 2 to 4) in the

@@ -344,6 +344,12 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             *ne = j + 1;
             return 1;
         }
+        /* "beheaded him": one person ("her" is read with "the") */
+        if (j == obj && x_is(x, j, "him")) {
+            *nf = j;
+            *ne = j + 1;
+            return 1;
+        }
         if (j == obj && x_in(x, j, one)) {
             *nf = j;
             *ne = j + 1;
@@ -362,6 +368,16 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
                 return 1 + more;
             }
         }
+    }
+    /* French "ils l'ont exécuté", "l'a abattu": the object pronoun
+     * before the auxiliary, one person */
+    static const char *const avoir[] = {"ont", "a", "avaient", "avait",
+                                        "auraient", "aurait", NULL};
+    if (x->lang == LANG_FR && c >= lo + 2 && x_is(x, c - 2, "l'") &&
+        x_in(x, c - 1, avoir)) {
+        *nf = c - 2;
+        *ne = c - 1;
+        return 1;
     }
     /* Before, a singular subject that opens the clause: "The bomber was
      * killed", "The mayor of Boni was assassinated", "The officer died",
