@@ -654,6 +654,57 @@ static int by_agent(const xdoc *x, const frame *f)
     return 0;
 }
 
+/* Is the fight one between unarmed people: "students from two unions
+ * clashed", "residents clashed with a police officer", "clashes between
+ * political opponents after a contested election"?  No armed group and
+ * no weapon is named, and a side is a crowd of civilians — or nobody is
+ * named and the fight is over a dispute. */
+static int crowd_fight(const xdoc *x, const frame *f, int i1, int i2)
+{
+    if (!lex_attr_get(f->trig, "mutual"))
+        return 0;
+    const xmention *ms[2] = {&f->a1, &f->a2};
+    int crowd = 0;
+    for (int i = 0; i < 2; i++) {
+        if (!ms[i]->m)
+            continue;
+        const lex_entry *e = x_entry(x, ms[i]->m);
+        int in = i ? i2 : i1;
+        if (in == 5 || in == 6 || (in == 7 && !lex_attr_get(e, "armed") &&
+                                   !lex_attr_get(e, "site")))
+            crowd = 1;
+        else if (in != 1)
+            return 0;
+    }
+    const sentence *s = &x->d->sents[f->sent];
+    static const char *const armed[] = {
+        "armed", "gunmen", "gunman", "guns", "gun", "firearms", "rifles",
+        "weapons", "militia", "militias", "militiamen", "fighters", "hunters",
+        "arme", "armes", "armee", "armees", "fusils", "milice", "milices",
+        "miliciens", "combattants", "chasseurs", "assaillants", "assailants",
+        "attackers", "machete", "machetes", "machettes", "machette", "knives",
+        "couteaux", "bows", "arrows", "arcs", "fleches",
+        /* villages and communities fight as communal militias (ACLED) */
+        "villages", "communities", "community", "communautes", "communaute",
+        "farmers", "herders", "herdsmen", "pastoralists", "agriculteurs",
+        "cultivateurs", "eleveurs", "bergers", "sunni", "shiite", "sunnites",
+        "chiites", NULL};
+    static const char *const dispute[] = {
+        "over", "dispute", "disputes", "disputed", "election", "elections",
+        "electoral", "chieftaincy", "succession", "rival", "rivalry",
+        "litige", "differend", "conflit", "chefferie", "electoral",
+        "electorale", "rivaux", "rivales", NULL};
+    int why = 0;
+    for (size_t t = s->first; t < s->first + s->count; t++) {
+        const lex_match *am = x_at(x, t, LEX_ACTOR);
+        int in = am ? x_inter(x_entry(x, am)) : 0;
+        if (x_in(x, t, armed) || (in >= 2 && in <= 4) || in == 8)
+            return 0;
+        why |= x_in(x, t, dispute);
+    }
+    return crowd || (!f->a1.m && !f->a2.m && why);
+}
+
 /* ACLED's class from the trigger's and the actors'. */
 static const taxon *refine(const xdoc *x, frame *f)
 {
@@ -679,6 +730,9 @@ static const taxon *refine(const xdoc *x, frame *f)
     int killed = f->fatal > 0 || (f->mask & M_KILL);
     if (!strcmp(c, "attack") && armed2)
         to = "armed_clash";
+    else if (!strcmp(c, "armed_clash") && !(f->mask & M_PROTEST) &&
+             crowd_fight(x, f, i1, i2))
+        to = "mob_violence";
     else if ((!strcmp(c, "abduction") || !strcmp(c, "arrests")) && !state1 &&
              (killed || (!strcmp(c, "abduction") &&
                          (f->mask & M_WOUND))))
@@ -1116,8 +1170,15 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     if (!strcmp(et, "Protests") || !strcmp(et, "Riots")) {
         int want = !strcmp(et, "Protests") ? 6 : 5;
         const lex_entry *crowd = want == 6 ? ctx->act_protesters : ctx->act_rioters;
-        if (!strcmp(tx->code, "mob_violence"))
-            crowd = a1 ? a1 : ctx->act_rioters;
+        /* a mob is rioters, whoever its people are ("students clashed":
+         * rioters, students associated); an armed group lynching is
+         * itself */
+        if (!strcmp(tx->code, "mob_violence") && a1 && x_inter(a1) != 7)
+            crowd = a1;
+        /* "students of two schools clashed": rioters on both sides */
+        if (!strcmp(tx->code, "mob_violence") && (!a2 || x_inter(a2) == 7) &&
+            !strcmp(f->trig->cls, "armed_clash"))
+            a2 = ctx->act_rioters, m2 = NULL;
         if (crowd && (!a1 || x_inter(a1) != want) && crowd != a1) {
             if (a1 && x_inter(a1) == 7)
                 assoc1 = a1; /* students, traders… marching */
@@ -1201,8 +1262,11 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
             a1_country = x_entry(x, cm);
         }
     }
-    if (a1 && a2 && a1 == a2 && !(tx && !strcmp(tx->code, "armed_clash") &&
-                                  a1 == ctx->act_communal))
+    /* one side named twice is one actor, but communal militias fight
+     * each other, and so do two mobs */
+    int both = tx && ((!strcmp(tx->code, "armed_clash") && a1 == ctx->act_communal) ||
+                      (!strcmp(tx->code, "mob_violence") && a1 == ctx->act_rioters));
+    if (a1 && a2 && a1 == a2 && !both)
         a2 = NULL, m2 = NULL;
     int i1 = 0, i2 = 0;
     if (a1) {
