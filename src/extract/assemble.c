@@ -57,6 +57,7 @@ enum {
     M_WOUND = 512,   /* someone was wounded */
     M_HARM = 1024,   /* tortured, beaten, stabbed (harm=1) */
     M_GROUND = 2048, /* troops fight on the ground too (ground=1) */
+    M_ARREST = 4096, /* someone was arrested */
 };
 
 static int entry_prec(const lex_entry *e)
@@ -218,6 +219,31 @@ static int nominal(const xdoc *x, const lex_match *m)
            x_in(x, m->first - 1, x->lang == LANG_EN ? det_en : det_fr);
 }
 
+/* Is the arrest that trigger m names one made there ("police arrested
+ * seventeen people", "21 were arrested"), not what a crowd wants undone
+ * ("to demand the release of 23 people arrested", "protested the arrest
+ * of their leader", "relatives of detainees")? */
+static int arrest_done(const xdoc *x, const sentence *s, const lex_match *m)
+{
+    static const char *const undo[] = {
+        "release", "freedom", "protest", "protested", "protesting",
+        "protests", "demand", "demanded", "demanding", "reaction",
+        "response", "against", "over", "denounce", "denounced", "relatives",
+        "families", "family", "liberation", "libere", "liberer", "reclamer",
+        "reclamant", "exiger", "exigeant", "contre", "suite", "proches",
+        "familles", "arrestation", NULL};
+    if (nominal(x, m))
+        return 0;
+    for (size_t j = m->first; j-- > s->first && j + 12 > m->first;)
+        if (x_in(x, j, undo))
+            return 0;
+    static const char *const past[] = {"arrested", "detained", "apprehended",
+                                       "arrete", "arretes", "arretee",
+                                       "arretees", "interpelle", "interpelles",
+                                       "interpellees", NULL};
+    return x_in(x, m->first, past);
+}
+
 /* Is the bomb that trigger m names a thing held, not one that went off:
  * "seized arms, ammunition, IEDs", "an individual in possession of IEDs",
  * "explosives were discovered", "saisi des engins explosifs"?  The word
@@ -362,6 +388,8 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 mask |= mk;
             if (!strcmp(e->cls, "disrupted_weapons_use"))
                 mask |= M_DISRUPT;
+            if (!strcmp(e->cls, "arrests") && arrest_done(x, s, &x->m[i]))
+                mask |= M_ARREST;
             if (lex_attr_get(e, "harm"))
                 mask |= M_HARM;
             if (lex_attr_get(e, "ground"))
@@ -480,6 +508,18 @@ static int crowd_only(const xdoc *x, const frame *f)
     return 1;
 }
 
+/* Does the frame name protesters or rioters? */
+static int has_crowd(const xdoc *x, const frame *f)
+{
+    const xmention *ms[2] = {&f->a1, &f->a2};
+    for (int i = 0; i < 2; i++) {
+        int in = ms[i]->m ? x_inter(x_entry(x, ms[i]->m)) : 0;
+        if (in == 5 || in == 6)
+            return 1;
+    }
+    return 0;
+}
+
 static int is_crowd_event(const taxon *t)
 {
     return !strcmp(t->event_type, "Protests") || !strcmp(t->event_type, "Riots");
@@ -562,7 +602,9 @@ static void join(const xdoc *x, frame *g, const frame *f)
             g->a1 = f->a1;
         if (f->a2.m && !g->a2.m && f->a2.m != g->a1.m)
             g->a2 = f->a2;
-    } else {
+    } else if (f->prec > 1 || is_crowd_event(g->tx)) {
+        /* (not from "police intervened" after an attack: who stepped in
+         * is no side of it) */
         if (!g->a1.m)
             g->a1 = f->a1;
         if (!g->a2.m && f->a2.m != g->a1.m)
@@ -793,7 +835,8 @@ static const taxon *refine(const xdoc *x, frame *f)
         to = "violent_demonstration";
     else if (!strcmp(c, "peaceful_protest") && (f->mask & M_FORCE))
         to = "excessive_force_protesters";
-    else if (!strcmp(c, "peaceful_protest") && (f->mask & M_INTERVENE))
+    else if (!strcmp(c, "peaceful_protest") && (f->mask & (M_INTERVENE | M_ARREST)))
+        /* "security forces intervened and arrested ninety people" */
         to = "protest_with_intervention";
     else if (!strcmp(c, "protest_with_intervention") && !(f->mask & M_PROTEST) &&
              !(f->mask & M_RIOT) && !i1)
@@ -1456,6 +1499,12 @@ int extract_events(veille_coder *c, const veille_article *a,
              * named said or did on a given day */
             if (pass == 1 && ne > 0 && !f->a1.m && !f->has_date &&
                 nominal(&x, f->tm))
+                continue;
+            /* "the army intervened", "blocked the road to Kidal": a force
+             * stepping in with no crowd told of is no protest event */
+            if (f->prec <= 1 && !strcmp(f->tx->code, "protest_with_intervention") &&
+                !(f->mask & (M_PROTEST | M_RIOT)) && crowd_only(&x, f) &&
+                !has_crowd(&x, f))
                 continue;
             veille_event *e = &c->events[ne++];
             if (fill_event(&x, f, e, ne, src, has_first ? &first_date : NULL))
