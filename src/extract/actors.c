@@ -272,6 +272,19 @@ static int relative_between(const xdoc *x, size_t a, size_t b)
     return 0;
 }
 
+/* Does a new clause open between a and b?  "ISWAP militants attacked
+ * the village, and two vehicles were seized by the militants": the
+ * generic agent of a later clause is the group named before, not another
+ * side ("…, the IED was likely planted by JNIM" still names the agent). */
+static int clause_between(const xdoc *x, size_t a, size_t b)
+{
+    static const char *const stop[] = {",", ";", ":", NULL};
+    for (size_t j = a; j < b; j++)
+        if (x_in(x, j, stop))
+            return 1;
+    return 0;
+}
+
 static long skip_dets(const xdoc *x, size_t t, size_t lo)
 {
     size_t j = t;
@@ -566,8 +579,12 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
             /* "par X" names the agent near the trigger, not in a clause
              * far after it ("…contre des véhicules qui avaient été
              * récupérés par des terroristes") */
-            if (is_agent_mark(x, wb) && !agent.m && !relative_between(x, t1, t) &&
-                !(wb > 0 && x_in(x, (size_t)wb - 1, not_agent_participles)))
+            if (is_agent_mark(x, wb) && subject.m &&
+                clause_between(x, t1, (size_t)wb) && is_generic(x_entry(x, a.m)) &&
+                !is_generic(x_entry(x, subject.m)))
+                ; /* the subject again, in other words */
+            else if (is_agent_mark(x, wb) && !agent.m && !relative_between(x, t1, t) &&
+                     !(wb > 0 && x_in(x, (size_t)wb - 1, not_agent_participles)))
                 agent = a;
             else if (is_target_mark(x, wb) && !patient.m)
                 patient = a;
