@@ -483,6 +483,9 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     /* a people, or people, who fight (not who died) are armed men */
     if (!f->a1_victim)
         armed_people(x, &f->a1, 0);
+    long day = f->has_date ? f->date.day : x->pub;
+    x_stands_for(x, &f->a1, day);
+    x_stands_for(x, &f->a2, day);
     f->place = x_place_in(x, si, best->first);
     static const char *const aside[] = {"ailleurs", "elsewhere", "separately",
                                         "separate", "meanwhile", NULL};
