@@ -332,6 +332,12 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
     return 1;
 }
 
+static int is_unidentified(const lex_entry *e)
+{
+    const char *n = lex_attr_get(e, "name");
+    return n && strncmp(n, "Unidentified", 12) == 0;
+}
+
 static int read_frame(xdoc *x, size_t si, frame *f)
 {
     const sentence *s = &x->d->sents[si];
@@ -433,6 +439,35 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 strcmp(x_entry(x, &x->m[i])->cls, "not_conflict"))
                 verb = &x->m[i];
     x_roles(x, si, verb, &f->a1, &f->a2);
+    /* "militants opened fire against gendarmes, the gendarmes fired back
+     * and killed one": the sharper word names the fight, but who started
+     * it is the subject of the first attack word (ACLED's actor1) */
+    if (verb == best && (!strcmp(f->trig->cls, "armed_clash") ||
+                         !strcmp(f->trig->cls, "attack"))) {
+        for (size_t i = 0; i < x->nm && x->m[i].first < best->first; i++) {
+            const lex_match *m = &x->m[i];
+            if (m->kind != LEX_TRIGGER || m->first < s->first)
+                continue;
+            const lex_entry *e = x_entry(x, m);
+            if ((strcmp(e->cls, "attack") && strcmp(e->cls, "armed_clash")) ||
+                entry_prec(e) < 3 || !factual(x, s, m))
+                continue;
+            xmention b1, b2;
+            x_roles(x, si, m, &b1, &b2);
+            if (b1.m && b1.first < m->first && b1.m != f->a1.m) {
+                /* "…attacked the village, village self-defense fought
+                 * back": who fought back is the side hit */
+                xmention back = f->a1;
+                f->a1 = b1;
+                if (b2.m && x_inter(x_entry(x, b2.m)) == 7 && back.m &&
+                    !is_unidentified(x_entry(x, back.m)))
+                    f->a2 = back;
+                else if (b2.m)
+                    f->a2 = b2;
+            }
+            break;
+        }
+    }
     /* ACLED names mutinous soldiers "Mutiny of <their force>" and keeps
      * their force's inter code (1); they fight as a non-state side */
     static const char *const mutiny[] = {
@@ -536,12 +571,6 @@ static void set_coded(frame *f, long n, uint32_t first, uint32_t count)
     f->fatal_coded = 1;
     f->fat_first = first;
     f->fat_count = count;
-}
-
-static int is_unidentified(const lex_entry *e)
-{
-    const char *n = lex_attr_get(e, "name");
-    return n && strncmp(n, "Unidentified", 12) == 0;
 }
 
 /* Can frame f be part of incident g (both read from one article)? */
