@@ -1236,7 +1236,10 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
                 const xmention *tm = m1;
                 a1 = a2, m1 = m2;
                 a2 = t, m2 = tm;
-            } else if (!a2) {
+            } else if (!a2 || (remote && in1 != 7 && (x_inter_at(x, a2) == 1 ||
+                                                       x_inter_at(x, a2) == 8))) {
+                /* "an army vehicle was struck by an IED, two soldiers
+                 * were killed": forces on both sides are one target */
                 a2 = a1, m2 = m1;
                 a1 = NULL, m1 = NULL;
             }
