@@ -621,6 +621,42 @@ static int same_incident(const xdoc *x, const frame *g, const frame *f)
     return 1;
 }
 
+/* Tolls of different sentences add up ("three soldiers were killed.
+ * Fourteen militants were killed."), but a sentence that repeats the
+ * same figure does not count twice, and the coder's stated figure
+ * stands. */
+static void merge_toll(frame *g, const frame *f)
+{
+    if (g->fatal_coded) {
+        /* the coder's figure stands */
+    } else if (f->fatal_coded) {
+        set_coded(g, f->fatal, f->fat_first, f->fat_count);
+    } else if (f->fatal > 0 && f->fatal != g->fatal && f->fatal != g->last_fatal) {
+        if (g->fatal <= 0) {
+            g->fatal = f->fatal;
+            g->fat_first = f->fat_first;
+            g->fat_count = f->fat_count;
+        } else if (g->fatal > LONG_MAX - f->fatal) {
+            g->fatal = LONG_MAX; /* absurd figures: saturate, not overflow */
+        } else {
+            g->fatal += f->fatal;
+        }
+        g->last_fatal = f->fatal;
+    } else if (g->fatal < 0 && f->fatal == 0) {
+        g->fatal = 0;
+    }
+}
+
+/* Adds sentence si's toll, when it gives one, to incident g. */
+static void add_toll(xdoc *x, frame *g, size_t si)
+{
+    frame t = {0};
+    t.fatal = x_fatalities(x, si, &t.fat_first, &t.fat_count);
+    if (t.fatal <= 0)
+        return;
+    merge_toll(g, &t);
+}
+
 static void join(const xdoc *x, frame *g, const frame *f)
 {
     if (f->prec > g->prec) {
@@ -658,27 +694,7 @@ static void join(const xdoc *x, frame *g, const frame *f)
         g->date = f->date;
         g->has_date = 1;
     }
-    /* Tolls of different sentences add up ("three soldiers were killed.
-     * Fourteen militants were killed."), but a sentence that repeats the
-     * same figure does not count twice. */
-    if (g->fatal_coded) {
-        /* the coder's figure stands */
-    } else if (f->fatal_coded) {
-        set_coded(g, f->fatal, f->fat_first, f->fat_count);
-    } else if (f->fatal > 0 && f->fatal != g->fatal && f->fatal != g->last_fatal) {
-        if (g->fatal <= 0) {
-            g->fatal = f->fatal;
-            g->fat_first = f->fat_first;
-            g->fat_count = f->fat_count;
-        } else if (g->fatal > LONG_MAX - f->fatal) {
-            g->fatal = LONG_MAX; /* absurd figures: saturate, not overflow */
-        } else {
-            g->fatal += f->fatal;
-        }
-        g->last_fatal = f->fatal;
-    } else if (g->fatal < 0 && f->fatal == 0) {
-        g->fatal = 0;
-    }
+    merge_toll(g, f);
     static const char *const order[] = {"stated", "claimed", "hedged", "denied"};
     int rg = 0, rf = 0;
     for (int i = 0; i < 4; i++) {
@@ -1499,6 +1515,11 @@ int extract_events(veille_coder *c, const veille_article *a,
             /* "Unknown fatalities coded as 10." after the incident */
             if (coded >= 0 && ni > 0 && !inc[ni - 1].fatal_coded)
                 set_coded(&inc[ni - 1], coded, cf, cn);
+            /* "…two soldiers were wounded by an IED. One of them
+             * succumbed to his wounds.": a toll with no event word of
+             * its own is the incident's before it */
+            else if (coded < 0 && ni > 0 && !is_political(inc[ni - 1].tx))
+                add_toll(&x, &inc[ni - 1], si);
             continue;
         }
         if (coded >= 0)
