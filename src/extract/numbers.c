@@ -421,7 +421,13 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             while (v < c && !x_in(x, v, aux) && !x_at(x, v, LEX_NUMBER) &&
                    x->d->toks[v].kind != TOK_NUMBER)
                 v++;
-            int direct = v == c && j + 2 == c; /* "The officer died" */
+            /* "The officer died"; "…, the village chief killed and
+             * others wounded" (a clause with its verb left out) */
+            static const char *const next[] = {"and", "et", "by", "par", NULL};
+            int direct = v == c && (j + 2 == c ||
+                                    (c <= j + 4 && j > lo && stops(x, j - 1) &&
+                                     (cend == hi || stops(x, cend) ||
+                                      x_in(x, cend, next))));
             int auxed = v < c && all_in(x, v, c, aux);
             if (tok_fold(x->d, w)[w->flen - 1] != 's' && (direct || auxed)) {
                 *nf = j;
@@ -437,7 +443,7 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             while (v < c && !x_in(x, v, aux))
                 v++;
             static const char *const after[] = {"by", "in", "during", "when",
-                                                "near", "on", NULL};
+                                                "near", "on", "and", NULL};
             int passive = (v < c && all_in(x, v, c, aux)) ||
                           (v == c && cend < hi && x_in(x, cend, after));
             /* up to four words, the last a common noun, singular */
