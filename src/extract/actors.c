@@ -49,7 +49,11 @@ void x_focus_country(xdoc *x)
         if (x->m[i].kind == LEX_COUNTRY)
             c = e;
         else if (x->m[i].kind == LEX_ACTOR && lex_attr_get(e, "country") &&
-                 x_inter(e) != 8)
+                 (x_inter(e) != 8 || !strstr(lex_attr_get(e, "name") ?
+                                             lex_attr_get(e, "name") : "",
+                                             "{country}")))
+            /* a foreign force is its country's, not where it fights; but a
+             * mission named for its host (MINUSMA: Mali) is where it is */
             c = country_of(x, e);
         if (!c)
             continue;
