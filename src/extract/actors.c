@@ -151,15 +151,10 @@ const char *x_actor_assoc(xdoc *x, const lex_entry *e, long day)
     return dated_attr(x, e, "member_of", day); /* under its own name */
 }
 
-void x_stands_for(xdoc *x, xmention *m, long day)
+void x_recast(xdoc *x, xmention *m, const char *id)
 {
-    if (!m->m || !x->country)
-        return;
-    char key[16];
-    snprintf(key, sizeof key, "means.%s", x->country->id);
-    const char *id = dated_attr(x, x_entry(x, m->m), key, day);
     long n = id && *id ? lex_find(x->lx, LEX_ACTOR, id) : -1;
-    if (n < 0)
+    if (!m->m || n < 0)
         return;
     lex_match *nm = arena_alloc(&x->c->mem, sizeof *nm);
     if (!nm)
@@ -167,6 +162,15 @@ void x_stands_for(xdoc *x, xmention *m, long day)
     *nm = *m->m;
     nm->entry = (uint32_t)n;
     m->m = nm;
+}
+
+void x_stands_for(xdoc *x, xmention *m, long day)
+{
+    if (!m->m || !x->country)
+        return;
+    char key[16];
+    snprintf(key, sizeof key, "means.%s", x->country->id);
+    x_recast(x, m, dated_attr(x, x_entry(x, m->m), key, day));
 }
 
 /* The name an actor goes by: `name.XX` when the country is XX (Niger's

@@ -152,16 +152,7 @@ static void armed_people(xdoc *x, xmention *m, int resisted)
     if (!resisted && ((e < x->d->ntok && x_in(x, e, home)) ||
                       (m->first > 0 && x_in(x, m->first - 1, home))))
         return;
-    const char *armed = lex_attr_get(x_entry(x, m->m), "armed");
-    long id = armed ? lex_find(x->lx, LEX_ACTOR, armed) : -1;
-    if (id < 0)
-        return;
-    lex_match *nm = arena_alloc(&x->c->mem, sizeof *nm);
-    if (!nm)
-        return;
-    *nm = *m->m;
-    nm->entry = (uint32_t)id;
-    m->m = nm;
+    x_recast(x, m, lex_attr_get(x_entry(x, m->m), "armed"));
 }
 
 /* A trigger class of protests and riots. */
@@ -444,9 +435,14 @@ static int read_frame(xdoc *x, size_t si, frame *f)
      * it is the subject of the first attack word (ACLED's actor1) */
     if (verb == best && (!strcmp(f->trig->cls, "armed_clash") ||
                          !strcmp(f->trig->cls, "attack"))) {
-        for (size_t i = 0; i < x->nm && x->m[i].first < best->first; i++) {
+        /* the sentence's matches before the trigger, not the article's
+         * (a huge article stays linear) */
+        size_t i0 = (size_t)(best - x->m);
+        while (i0 > 0 && x->m[i0 - 1].first >= s->first)
+            i0--;
+        for (size_t i = i0; i < x->nm && x->m[i].first < best->first; i++) {
             const lex_match *m = &x->m[i];
-            if (m->kind != LEX_TRIGGER || m->first < s->first)
+            if (m->kind != LEX_TRIGGER)
                 continue;
             const lex_entry *e = x_entry(x, m);
             if ((strcmp(e->cls, "attack") && strcmp(e->cls, "armed_clash")) ||

@@ -151,6 +151,9 @@ typedef struct xmention {
  * Y", "clashes between X and Y".  Either may be empty (m NULL). */
 void x_roles(const xdoc *x, size_t s, const lex_match *trig, xmention *a1,
              xmention *a2);
+/* Mention m now names actor entry `id` (its words unchanged); nothing
+ * when id is NULL, empty or unknown. */
+void x_recast(xdoc *x, xmention *m, const char *id);
 /* A generic label that stands for one movement in the focus country at
  * that date (`means.XX`: "the rebels" of Mali in 2012 are the MNLA):
  * m's entry becomes that movement's. */
