@@ -46,12 +46,11 @@ void x_focus_country(xdoc *x)
     for (size_t i = 0; i < x->nm; i++) {
         const lex_entry *c = NULL;
         const lex_entry *e = x_entry(x, &x->m[i]);
+        const char *name = lex_attr_get(e, "name");
         if (x->m[i].kind == LEX_COUNTRY)
             c = e;
         else if (x->m[i].kind == LEX_ACTOR && lex_attr_get(e, "country") &&
-                 (x_inter(e) != 8 || !strstr(lex_attr_get(e, "name") ?
-                                             lex_attr_get(e, "name") : "",
-                                             "{country}")))
+                 (x_inter(e) != 8 || !name || !strstr(name, "{country}")))
             /* a foreign force is its country's, not where it fights; but a
              * mission named for its host (MINUSMA: Mali) is where it is */
             c = country_of(x, e);

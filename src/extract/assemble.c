@@ -248,7 +248,7 @@ static int held(const xdoc *x, const sentence *s, const lex_match *m)
         "equipped", "confiscated", "cache",
         "caches", "containing", "stockpile", "saisi", "saisis", "saisie",
         "saisies", "recupere", "recuperes", "recuperation", "decouvert",
-        "decouverts", "decouverte", "decouvertes", "possession", "equipe",
+        "decouverts", "decouverte", "decouvertes", "equipe",
         "equipes", "contenant", NULL};
     static const char *const be[] = {"was", "were", "been", "ete", NULL};
     for (size_t j = m->first; j-- > s->first && j + 9 > m->first;) {
@@ -778,8 +778,8 @@ static int crowd_fight(const xdoc *x, const frame *f, int i1, int i2)
     static const char *const dispute[] = {
         "over", "dispute", "disputes", "disputed", "election", "elections",
         "electoral", "chieftaincy", "succession", "rival", "rivalry",
-        "litige", "differend", "conflit", "chefferie", "electoral",
-        "electorale", "rivaux", "rivales", NULL};
+        "litige", "differend", "conflit", "chefferie", "electorale",
+        "rivaux", "rivales", NULL};
     int why = 0;
     for (size_t t = s->first; t < s->first + s->count; t++) {
         const lex_match *am = x_at(x, t, LEX_ACTOR);
@@ -882,9 +882,6 @@ static const taxon *refine(const xdoc *x, frame *f)
     else if (!strcmp(c, "peaceful_protest") && (f->mask & (M_INTERVENE | M_ARREST)))
         /* "security forces intervened and arrested ninety people" */
         to = "protest_with_intervention";
-    else if (!strcmp(c, "protest_with_intervention") && !(f->mask & M_PROTEST) &&
-             !(f->mask & M_RIOT) && !i1)
-        to = NULL;
     return to ? taxonomy_find(to) : f->tx;
 }
 

@@ -191,8 +191,6 @@ static int all_in(const xdoc *x, size_t a, size_t b, const char *const *list)
     return 1;
 }
 
-/* The count that goes with the casualty word at c: before it, else after
- * it.  Returns the value and its tokens, or -1. */
 /* A past participle, by its ending: "kidnapped", "enlevés" (not
  * "hostages"). */
 static int participle(const xdoc *x, size_t t)
@@ -209,6 +207,8 @@ static int participle(const xdoc *x, size_t t)
     return (f[n - 1] == 'd' && f[n - 2] == 'e') || f[n - 1] == 'e';
 }
 
+/* The count that goes with the casualty word at c: before it, else after
+ * it.  Returns the value and its tokens, or -1. */
 static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
                       size_t *nf, size_t *ne)
 {
