@@ -276,6 +276,19 @@ static int covered(const xdoc *x, size_t t)
     return 0;
 }
 
+/* Does the text name the country with ISO code `cc` ("Niger", "French")? */
+static int named_country(const xdoc *x, const char *cc)
+{
+    for (size_t i = 0; i < x->nm; i++) {
+        if (x->m[i].kind != LEX_COUNTRY)
+            continue;
+        const char *id = x_entry(x, &x->m[i])->id;
+        if ((id[0] & ~32) == cc[0] && (id[1] & ~32) == cc[1] && !id[2])
+            return 1;
+    }
+    return 0;
+}
+
 /* The key of tokens [a, b): folded tokens joined with one space. */
 static void key_of(const xdoc *x, size_t a, size_t b, buf *k)
 {
@@ -387,6 +400,17 @@ static int village_cue(const xdoc *x, size_t t, size_t lo)
 
 /* A zeroed candidate at the end of *cands (not yet counted in *nc: the
  * caller keeps it by incrementing *nc), or NULL when out of memory. */
+/* "the hamlet of Yara", "the Kano village": the text calls it a place */
+static int village_named(const xdoc *x, const cand *c)
+{
+    static const char *const after[] = {"village", "hamlet", "town", "city",
+                                        NULL};
+    size_t lo = x->d->sents[x->d->toks[c->first].sent].first;
+    size_t e = c->first + c->count;
+    return village_cue(x, c->first, lo) ||
+           (e < x->d->ntok && x_in(x, e, after));
+}
+
 static cand *new_cand(xdoc *x, cand **cands, size_t nc, size_t *cap)
 {
     cand *nw = arena_grow(&x->c->mem, *cands, cap, nc + 1, sizeof *nw, 16);
@@ -411,6 +435,23 @@ static int add_pending(xdoc *x, cand **cands, size_t *nc, size_t *cap,
     c->pending = 1;
     (*nc)++;
     return 0;
+}
+
+/* How many bracketed words of k's hint name p's admin1, 2 or 3. */
+static int hint_hits(const xdoc *x, const cand *k, const gaz_place *p, buf *tmp)
+{
+    int n = 0;
+    for (size_t t = k->ha; t < k->hb; t++) {
+        const token *tk = &x->d->toks[t];
+        if (tk->kind != TOK_WORD)
+            continue;
+        const char *f = tok_fold(x->d, tk);
+        if ((p->admin1[0] && admin_eq(p->admin1, f, tk->flen, tmp)) ||
+            (p->admin2[0] && admin_eq(p->admin2, f, tk->flen, tmp)) ||
+            (p->admin3[0] && admin_eq(p->admin3, f, tk->flen, tmp)))
+            n++;
+    }
+    return n;
 }
 
 static double score(const xdoc *x, const cand *k, const gaz_place *p,
@@ -450,17 +491,7 @@ static double score(const xdoc *x, const cand *k, const gaz_place *p,
     if (k->natural && p->fclass != 'P')
         s += 2;
     if (k->hint) {
-        /* every bracketed word that names its admin1/2/3 */
-        for (size_t t = k->ha; t < k->hb; t++) {
-            const token *tk = &x->d->toks[t];
-            if (tk->kind != TOK_WORD)
-                continue;
-            const char *f = tok_fold(x->d, tk);
-            if ((p->admin1[0] && admin_eq(p->admin1, f, tk->flen, tmp)) ||
-                (p->admin2[0] && admin_eq(p->admin2, f, tk->flen, tmp)) ||
-                (p->admin3[0] && admin_eq(p->admin3, f, tk->flen, tmp)))
-                s += 5;
-        }
+        s += 5 * hint_hits(x, k, p, tmp);
         /* ACLED's "X (commune, province)": X is a town or village */
         if (p->fclass == 'P')
             s += 4;
@@ -866,6 +897,15 @@ int x_places(xdoc *x)
             if (own < 0)
                 continue;
             bi = (size_t)own;
+            /* "Arab villagers", "Soumaila Cisse" in a report on Niger or
+             * Mali: a name the index also knows at home (a wadi, a
+             * hamlet) whose best sense is a town abroad is a word of the
+             * sentence, unless a cue ("in Arab") or the text's naming
+             * that country says it is one */
+            if (!acronym && focus && !c->c[bi].deep && !c->strong && !c->coded &&
+                (!c->hint || !hint_hits(x, c, &c->c[bi], &tmp)) &&
+                !named_country(x, c->c[bi].cc) && !village_named(x, c))
+                continue;
         }
         pick[i] = (long)bi;
     }
