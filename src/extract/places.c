@@ -902,10 +902,18 @@ int x_places(xdoc *x)
              * hamlet) whose best sense is a town abroad is a word of the
              * sentence, unless a cue ("in Arab") or the text's naming
              * that country says it is one */
-            if (!acronym && focus && !c->c[bi].deep && !c->strong && !c->coded &&
-                (!c->hint || !hint_hits(x, c, &c->c[bi], &tmp)) &&
-                !named_country(x, c->c[bi].cc) && !village_named(x, c))
+            int word = !acronym && focus && !c->c[bi].deep && !c->coded &&
+                       (!c->hint || !hint_hits(x, c, &c->c[bi], &tmp)) &&
+                       !named_country(x, c->c[bi].cc);
+            if (word && !c->strong && !village_named(x, c))
                 continue;
+            /* "in the area of Taba near Dialloube": after a cue, a small
+             * town abroad in a report on a region the index has in depth
+             * is a village of that region the index lacks */
+            if (word && gaz_has_deep(g) && c->c[bi].population < 100000) {
+                c->pending = 1;
+                continue;
+            }
         }
         pick[i] = (long)bi;
     }

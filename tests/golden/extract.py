@@ -23,6 +23,8 @@ The articles go through `BUILD/veille code -q` once (BUILD defaults to
 failed and what came out, on one line; the last line is `extract: N passed, M failed`.
 The exit status is 1 when a case fails, 2 when veille cannot be run.
 --list prints every case's result, passing ones too.
+--cases FILE reads the cases from FILE instead of extract.tsv (extract-sahel.tsv:
+the cases that need the Sahel GeoNames dumps, run by tests/shared/run.sh).
 --known FILE: the ids listed there (one a line, # comments) are known
 failures, the extraction's work queue: they are counted, not printed, and
 only a failure of any other case fails the run (so a regression is caught);
@@ -144,12 +146,15 @@ def main(argv):
     listing = False
     build = "build"
     known_path = None
+    cases_path = TSV
     args = iter(argv)
     for a in args:
         if a == "--list":
             listing = True
         elif a == "--known":
             known_path = next(args, None)
+        elif a == "--cases":
+            cases_path = next(args, None)
         elif a in ("-h", "--help"):
             print(__doc__.strip())
             return 0
@@ -163,7 +168,7 @@ def main(argv):
         print(f"extract.py: {veille} not found (run make first)", file=sys.stderr)
         return 2
 
-    cases = read_cases(TSV)
+    cases = read_cases(cases_path)
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "extract.jsonl")
         with open(src, "w", encoding="utf-8") as f:

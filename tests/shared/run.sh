@@ -10,6 +10,7 @@
 # 2. Ingesting the same articles again changes nothing.
 # 3. The gazetteer built from the three Sahel dumps answers
 #    `veille gazetteer info` in well under 100 ms.
+# 4. The golden cases that need that gazetteer (tests/golden/extract-sahel.tsv).
 set -euo pipefail
 B=${1:-build}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -96,6 +97,14 @@ if python3 -c "import sys; sys.exit(0 if float('$ms') < 100 else 1)"; then
   ok "gazetteer info with the Sahel dumps: ${ms} ms (median of 5, whole process)"
 else
   no "gazetteer info took ${ms} ms"
+fi
+
+# 4. Golden cases on the Sahel gazetteer.
+if out=$(python3 "$root/tests/golden/extract.py" --cases "$root/tests/golden/extract-sahel.tsv" "$root/$B"); then
+  ok "golden cases on the Sahel gazetteer: ${out##*extract: }"
+else
+  printf '%s\n' "$out" | sed 's/^/    /'
+  no "golden cases on the Sahel gazetteer"
 fi
 
 echo "shared: $pass passed, $fail failed"
