@@ -496,6 +496,62 @@ static int object_of_verb(const xdoc *x, const xmention *m, size_t lo)
                       x_at_end(x, (size_t)j, LEX_TRIGGER));
 }
 
+/* A group known by its own name (MNLA, JNIM, Dan Na Ambassagou), not a
+ * kind of people ("soldiers", "a teacher", "gunmen"). */
+static int named_group(const lex_entry *e)
+{
+    int in = x_inter(e);
+    return (in == 2 || in == 3 || in == 4) && !is_generic(e);
+}
+
+/* Is the mention one of a list that names an object's members ("executed
+ * 4 people, including a marabout of the Songhai community, and abducted…",
+ * "dont un chef de village")?  Then it is nobody's subject. */
+static int in_listing(const xdoc *x, const xmention *m, size_t lo)
+{
+    static const char *const listing[] = {"including", "dont", "notamment",
+                                          "incluant", NULL};
+    static const char *const clause_opens[] = {
+        "when", "as", "after", "while", "where", "lorsque", "quand", "alors",
+        "apres", "ou", NULL};
+    /* back over the list's other members and commas, not past a verb,
+     * a bracket or twelve words */
+    for (long j = (long)m->first - 1; j >= (long)lo && j + 12 > (long)m->first; j--) {
+        const token *tk = &x->d->toks[j];
+        if (tk->kind == TOK_PUNCT && !x_is(x, (size_t)j, "'") &&
+            !x_is(x, (size_t)j, "-") && !x_is(x, (size_t)j, ","))
+            return 0;
+        if (x_at(x, (size_t)j, LEX_TRIGGER) || x_at(x, (size_t)j, LEX_REPORT) ||
+            x_in(x, (size_t)j, clause_opens))
+            return 0;
+        if (x_in(x, (size_t)j, listing)) {
+            /* "rebel groups, including the MNLA…": the members of an
+             * actor named before are that actor, spelt out */
+            long h = j - 1;
+            while (h >= (long)lo && x_is(x, (size_t)h, ","))
+                h--;
+            if (h < (long)lo)
+                return 0;
+            /* "three people were killed, including two soldiers": the
+             * members of the toll are the victims the sentence names */
+            if (x_at_end(x, (size_t)h, LEX_CASUALTY) || x_at_end(x, (size_t)h, LEX_TRIGGER))
+                return 0;
+            for (long a = h; a >= (long)lo && a + 6 > h; a--) {
+                const lex_match *am = x_at(x, (size_t)a, LEX_ACTOR);
+                if (am && am->first + am->count == (size_t)h + 1) {
+                    /* "executed 4 people, including…": the object's
+                     * members; "armed groups, including the MNLA": the
+                     * subject's */
+                    xmention head = {.m = am, .first = (uint32_t)am->first, .count = (uint32_t)am->count};
+                    return object_of_verb(x, &head, lo);
+                }
+            }
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Is the mention the complement of a noun ("the village of the Dogon",
  * "le village des Peuls")? */
 static int is_of_phrase(const xdoc *x, const xmention *m, size_t lo)
@@ -544,6 +600,7 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
     int between = 0; /* "entre X et Y", "between X and Y" */
     xmention subjects[8]; /* the mentions before the trigger, in order */
     size_t nsub = 0;
+    int passive = passive_before(x, t0, lo);
     for (size_t t = lo; t < hi; t++) {
         xmention a;
         if (!mention_at(x, t, hi, &a))
@@ -595,6 +652,9 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                             (size_t)wb)) {
             /* "were killed in Touronata by armed men, in attacks" */
             agent = a;
+        } else if (t < t0 && !passive && in_listing(x, &a, lo) &&
+                   !named_group(x_entry(x, a.m))) {
+            ; /* a member of the object's list */
         } else if (t < t0) {
             subject2 = subject;
             subject = a;
@@ -640,7 +700,6 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
         }
         t = a.first + a.count - 1;
     }
-    int passive = passive_before(x, t0, lo);
     if (passive) {
         if (!patient.m)
             patient = subject;
