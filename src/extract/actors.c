@@ -588,6 +588,22 @@ static int same_actor(const xdoc *x, const lex_entry *a, const lex_entry *b)
     return na && nb && !strcmp(na, nb) && country_of(x, a) == country_of(x, b);
 }
 
+/* A post, a camp, a convoy of a force: "a military camp", or the force's
+ * name before such a word ("Malian army post", "FAMa convoy"). */
+static int is_site(const xdoc *x, const xmention *m)
+{
+    static const char *const heads[] = {
+        "post", "posts", "outpost", "base", "bases", "camp", "camps",
+        "convoy", "convoys", "checkpoint", "checkpoints", "position",
+        "positions", "barracks", "station", NULL};
+    const lex_entry *e = x_entry(x, m->m);
+    if (lex_attr_get(e, "site"))
+        return 1;
+    size_t end = m->first + m->count;
+    return x->lang == LANG_EN && x_inter(e) == 1 && end < x->d->ntok &&
+           x->d->toks[end].sent == x->d->toks[m->first].sent && x_in(x, end, heads);
+}
+
 void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
              xmention *a2)
 {
@@ -742,9 +758,12 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
         patient = none; /* "the army repelled an attack on its post" */
     /* "Malian army post attacked around midnight", "a military convoy came
      * under attack": a post or a convoy is what is hit, never who hits */
-    if (agent.m && !patient.m && agent.first < t0 &&
-        lex_attr_get(x_entry(x, agent.m), "site")) {
-        patient = agent;
+    if (agent.m && agent.first < t0 && is_site(x, &agent) &&
+        (!patient.m || (patient.first > agent.first &&
+                        x_inter(x_entry(x, patient.m)) == x_inter(x_entry(x, agent.m))))) {
+        /* "… two soldiers dead": the post's own men */
+        if (!patient.m)
+            patient = agent;
         agent = none;
     }
     *a1 = agent;
