@@ -354,6 +354,7 @@ typedef struct cand {
     int coded; /* after "coded as": where the report codes its event */
     int coded_prec; /* "at geoprecision 2": 1..3, else 0 */
     int unknown; /* named in the text, placed at its bracketed admin */
+    int seat; /* an admin1 known by name only: c[0] is its seat */
     int pending; /* named in the text after "village of", placed at
                     another place of its sentence (or of the article) */
     size_t ha, hb; /* hint tokens */
@@ -531,6 +532,31 @@ static void mark_routes(xdoc *x)
     }
 }
 
+/* "in Zamfara state", "Borno State", "the state of Zamfara": a region
+ * named by its admin1 name.  Returns 1 and fills *seat with the region's
+ * seat when the words [t, e) (a run of capitalised words) name one; the
+ * region is first sought in the text's country, else anywhere. */
+static int region_seat(xdoc *x, const gaz *g, size_t t, size_t e, size_t lo,
+                       size_t hi, buf *k, gaz_place *seat)
+{
+    static const char *const of_region[] = {"of", "de", "du", "d'", NULL};
+    size_t re = e; /* "Zamfara State": the name is before the word */
+    if (re > t + 1 && x_in(x, re - 1, region_words))
+        re--;
+    int named = re < e || (e < hi && x_in(x, e, region_words)) ||
+                (t >= lo + 2 && x_in(x, t - 1, of_region) && x_in(x, t - 2, region_words));
+    if (!named || x_at(x, t, LEX_ACTOR) || x_at(x, t, LEX_COUNTRY))
+        return 0;
+    key_of(x, t, re, k);
+    char cc[3] = "";
+    if (x->country) {
+        cc[0] = (char)(x->country->id[0] & ~32);
+        cc[1] = (char)(x->country->id[1] & ~32);
+    }
+    return !k->oom && buf_cstr(k) &&
+           gaz_admin1_by_name(g, cc[0] ? cc : NULL, buf_cstr(k), seat) && seat->fclass == 'P';
+}
+
 int x_places(xdoc *x)
 {
     const gaz *g = x->c->ctx->gaz;
@@ -581,6 +607,26 @@ int x_places(xdoc *x)
                 !(t + 1 < hi && x_is(x, t + 1, "(")) &&
                 !(t + 2 < hi && x_is(x, t + 2, "(")))
                 continue;
+            {
+                size_t e = t + 1;
+                while (e < hi && e < t + 4 && d->toks[e].kind == TOK_WORD &&
+                       (d->toks[e].flags & TOKF_CAP) && !covered(x, e))
+                    e++;
+                gaz_place seat;
+                if (region_seat(x, g, t, e, lo, hi, &k, &seat)) {
+                    cand *c = new_cand(x, &cands, nc, &cap);
+                    if (!c)
+                        goto oom;
+                    c->c[0] = seat;
+                    c->n = 1;
+                    c->first = t;
+                    c->count = e - t;
+                    c->cue = c->strong = c->region = c->seat = 1;
+                    nc++;
+                    t = e - 1;
+                    continue;
+                }
+            }
             /* the longest run of words that names a place */
             size_t best = 0;
             for (size_t e = t + 1; e <= hi && e <= t + 5; e++) {
@@ -606,6 +652,9 @@ int x_places(xdoc *x)
                        (d->toks[e].flags & TOKF_CAP) && !covered(x, e))
                     e++;
                 size_t qa = 0, qb = 0;
+                /* "in Zamfara state", "Balochistan province": a region
+                 * the index knows only as an admin1 name, coded at its
+                 * seat (geo_precision 3) */
                 if (coded) {
                     /* "(coded as Gomde-Fulbe at geoprecision 2)": the
                      * name the report codes, though no gazetteer has it */
@@ -859,6 +908,10 @@ int x_places(xdoc *x)
         /* known only abroad (see the focus vote above) */
         if (c->abroad)
             continue;
+        if (c->seat) {
+            pick[i] = 0;
+            continue;
+        }
         size_t bi = 0;
         double bs = -1e9;
         for (size_t q = 0; q < c->n; q++) {
@@ -1003,7 +1056,7 @@ int x_places(xdoc *x)
             if (pick[i] < 0)
                 continue;
             chosen = &c->c[pick[i]];
-            prec = c->unknown ? 2 : c->region || chosen->fclass == 'A' ? 3 : c->near ? 2 : 1;
+            prec = c->seat ? 3 : c->unknown ? 2 : c->region || chosen->fclass == 'A' ? 3 : c->near ? 2 : 1;
             if (near_of[i] && prec == 1)
                 prec = 2;
             /* "in the Kidal region" found as the region itself (a full
