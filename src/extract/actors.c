@@ -340,7 +340,15 @@ static long word_before(const xdoc *x, size_t t, size_t lo)
 static int is_agent_mark(const xdoc *x, long t)
 {
     static const char *const m[] = {"par", "by", NULL};
-    return t >= 0 && x_in(x, (size_t)t, m);
+    if (t >= 0 && x_in(x, (size_t)t, m))
+        return 1;
+    /* "an attack blamed on the ADF", "attributed to", "une attaque
+     * attribuée aux ADF", "imputée à" */
+    static const char *const blamed[] = {
+        "blamed", "attributed", "ascribed", "attribuee", "attribuees",
+        "attribue", "attribues", "imputee", "imputees", "impute", "imputes", NULL};
+    static const char *const to[] = {"on", "to", "a", "au", "aux", NULL};
+    return t > 0 && x_in(x, (size_t)t, to) && x_in(x, (size_t)t - 1, blamed);
 }
 
 static int is_target_mark(const xdoc *x, long t)

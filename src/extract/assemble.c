@@ -792,6 +792,52 @@ static int crowd_fight(const xdoc *x, const frame *f, int i1, int i2)
 }
 
 /* ACLED's class from the trigger's and the actors'. */
+/* Does the frame's own sentence say someone was killed (not a later
+ * sentence on what the protest was about)? */
+static int kill_in_sentence(const xdoc *x, const frame *f)
+{
+    const sentence *s = &x->d->sents[x->d->toks[f->tm->first].sent];
+    for (size_t t = s->first; t < s->first + s->count; t++) {
+        const lex_match *m = x_at(x, t, LEX_CASUALTY);
+        if (m && !strcmp(x_entry(x, m)->cls, "killed") && !in_cause(x, s, t))
+            return 1;
+    }
+    return 0;
+}
+
+/* The army or the police, not a government or a ministry. */
+static int armed_state(const lex_entry *e)
+{
+    const char *n = lex_attr_get(e, "name");
+    return x_inter(e) == 1 && n && (!strncmp(n, "Military Forces", 15) ||
+                                    !strncmp(n, "Police Forces", 13));
+}
+
+/* A state force in the frame's sentence ("security forces", "soldiers",
+ * "police"): it becomes actor1, and the crowd actor1 was becomes actor2.
+ * Returns 0 (and changes nothing) when the sentence names none. */
+static int force_kills(const xdoc *x, frame *f)
+{
+    const sentence *s = &x->d->sents[x->d->toks[f->tm->first].sent];
+    for (size_t i = 0; i < x->nm; i++) {
+        const lex_match *m = &x->m[i];
+        if (m->first < s->first)
+            continue;
+        if (m->first >= s->first + s->count)
+            break;
+        if (m->kind != LEX_ACTOR || !armed_state(x_entry(x, m)))
+            continue;
+        if (!f->a2.m)
+            f->a2 = f->a1;
+        memset(&f->a1, 0, sizeof f->a1);
+        f->a1.m = m;
+        f->a1.first = (uint32_t)m->first;
+        f->a1.count = (uint32_t)m->count;
+        return 1;
+    }
+    return 0;
+}
+
 static const taxon *refine(const xdoc *x, frame *f)
 {
     const char *c = f->tx->code;
@@ -878,6 +924,13 @@ static const taxon *refine(const xdoc *x, frame *f)
              (f->mask & (M_RIOT | M_CLASH | M_DESTROY)))
         to = "violent_demonstration";
     else if (!strcmp(c, "peaceful_protest") && (f->mask & M_FORCE))
+        to = "excessive_force_protesters";
+    else if ((!strcmp(c, "peaceful_protest") || !strcmp(c, "protest_with_intervention")) &&
+             (f->mask & M_KILL) && kill_in_sentence(x, f) &&
+             ((i1 == 1 && armed_state(x_entry(x, f->a1.m))) ||
+              ((i1 == 5 || !i1) && force_kills(x, f))))
+        /* "security forces killed three protesters", "protesters were
+         * killed by soldiers": the force is actor1, the crowd actor2 */
         to = "excessive_force_protesters";
     else if (!strcmp(c, "peaceful_protest") && (f->mask & (M_INTERVENE | M_ARREST)))
         /* "security forces intervened and arrested ninety people" */
