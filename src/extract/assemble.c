@@ -791,7 +791,6 @@ static int crowd_fight(const xdoc *x, const frame *f, int i1, int i2)
     return crowd || (!f->a1.m && !f->a2.m && why);
 }
 
-/* ACLED's class from the trigger's and the actors'. */
 /* Does the frame's own sentence say someone was killed (not a later
  * sentence on what the protest was about)? */
 static int kill_in_sentence(const xdoc *x, const frame *f)
@@ -819,12 +818,13 @@ static int armed_state(const lex_entry *e)
 static int force_kills(const xdoc *x, frame *f)
 {
     const sentence *s = &x->d->sents[x->d->toks[f->tm->first].sent];
-    for (size_t i = 0; i < x->nm; i++) {
+    size_t t = s->first, end = s->first + s->count;
+    while (t < end && x->first[t] < 0)
+        t++;
+    /* the sentence's own matches (a huge article stays linear) */
+    for (size_t i = t < end ? (size_t)x->first[t] : x->nm;
+         i < x->nm && x->m[i].first < end; i++) {
         const lex_match *m = &x->m[i];
-        if (m->first < s->first)
-            continue;
-        if (m->first >= s->first + s->count)
-            break;
         if (m->kind != LEX_ACTOR || !armed_state(x_entry(x, m)))
             continue;
         if (!f->a2.m)
@@ -838,6 +838,7 @@ static int force_kills(const xdoc *x, frame *f)
     return 0;
 }
 
+/* ACLED's class from the trigger's and the actors'. */
 static const taxon *refine(const xdoc *x, frame *f)
 {
     const char *c = f->tx->code;
