@@ -276,17 +276,37 @@ static int covered(const xdoc *x, size_t t)
     return 0;
 }
 
-/* Does the text name the country with ISO code `cc` ("Niger", "French")? */
-static int named_country(const xdoc *x, const char *cc)
+/* The countries the text names ("Niger", "French"), one bit for each
+ * two-letter code; built once an article, read by said(). */
+#define SAID_BYTES ((26 * 26 + 7) / 8)
+
+static int said_slot(char a, char b)
 {
+    a = (char)(a & ~32), b = (char)(b & ~32);
+    if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z')
+        return -1;
+    return (a - 'A') * 26 + (b - 'A');
+}
+
+static void countries_said(const xdoc *x, uint8_t bits[SAID_BYTES])
+{
+    memset(bits, 0, SAID_BYTES);
     for (size_t i = 0; i < x->nm; i++) {
         if (x->m[i].kind != LEX_COUNTRY)
             continue;
         const char *id = x_entry(x, &x->m[i])->id;
-        if ((id[0] & ~32) == cc[0] && (id[1] & ~32) == cc[1] && !id[2])
-            return 1;
+        int k = strlen(id) == 2 ? said_slot(id[0], id[1]) : -1;
+        if (k >= 0)
+            bits[k / 8] |= (uint8_t)(1u << (k % 8));
     }
-    return 0;
+}
+
+/* Does the text name the country with ISO code cc (upper case)? */
+static int said(const uint8_t bits[SAID_BYTES], const char *cc)
+{
+    int k = cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z'
+                ? said_slot(cc[0], cc[1]) : -1;
+    return k >= 0 && (bits[k / 8] >> (k % 8)) & 1;
 }
 
 /* The key of tokens [a, b): folded tokens joined with one space. */
@@ -399,8 +419,6 @@ static int village_cue(const xdoc *x, size_t t, size_t lo)
              x_is(x, t - 2, "du") || x_is(x, t - 2, "au")));
 }
 
-/* A zeroed candidate at the end of *cands (not yet counted in *nc: the
- * caller keeps it by incrementing *nc), or NULL when out of memory. */
 /* "the hamlet of Yara", "the Kano village": the text calls it a place */
 static int village_named(const xdoc *x, const cand *c)
 {
@@ -412,6 +430,8 @@ static int village_named(const xdoc *x, const cand *c)
            (e < x->d->ntok && x_in(x, e, after));
 }
 
+/* A zeroed candidate at the end of *cands (not yet counted in *nc: the
+ * caller keeps it by incrementing *nc), or NULL when out of memory. */
 static cand *new_cand(xdoc *x, cand **cands, size_t nc, size_t *cap)
 {
     cand *nw = arena_grow(&x->c->mem, *cands, cap, nc + 1, sizeof *nw, 16);
@@ -535,26 +555,23 @@ static void mark_routes(xdoc *x)
 /* "in Zamfara state", "Borno State", "the state of Zamfara": a region
  * named by its admin1 name.  Returns 1 and fills *seat with the region's
  * seat when the words [t, e) (a run of capitalised words) name one; the
- * region is first sought in the text's country, else anywhere. */
+ * region is sought in the country the text names (`named`, upper case),
+ * else, when it names none, anywhere. */
 static int region_seat(xdoc *x, const gaz *g, size_t t, size_t e, size_t lo,
-                       size_t hi, buf *k, gaz_place *seat)
+                       size_t hi, const char *named, buf *k, gaz_place *seat)
 {
     static const char *const of_region[] = {"of", "de", "du", "d'", NULL};
     size_t re = e; /* "Zamfara State": the name is before the word */
     if (re > t + 1 && x_in(x, re - 1, region_words))
         re--;
-    int named = re < e || (e < hi && x_in(x, e, region_words)) ||
-                (t >= lo + 2 && x_in(x, t - 1, of_region) && x_in(x, t - 2, region_words));
-    if (!named || x_at(x, t, LEX_ACTOR) || x_at(x, t, LEX_COUNTRY))
+    int region = re < e || (e < hi && x_in(x, e, region_words)) ||
+                 (t >= lo + 2 && x_in(x, t - 1, of_region) && x_in(x, t - 2, region_words));
+    if (!region || x_at(x, t, LEX_ACTOR) || x_at(x, t, LEX_COUNTRY))
         return 0;
     key_of(x, t, re, k);
-    char cc[3] = "";
-    if (x->country) {
-        cc[0] = (char)(x->country->id[0] & ~32);
-        cc[1] = (char)(x->country->id[1] & ~32);
-    }
     return !k->oom && buf_cstr(k) &&
-           gaz_admin1_by_name(g, cc[0] ? cc : NULL, buf_cstr(k), seat) && seat->fclass == 'P';
+           gaz_admin1_by_name(g, named[0] ? named : NULL, buf_cstr(k), seat) &&
+           seat->fclass == 'P';
 }
 
 int x_places(xdoc *x)
@@ -565,6 +582,12 @@ int x_places(xdoc *x)
     if (!g)
         return 0;
     const textdoc *d = x->d;
+    /* the country the text names (upper case), or "" */
+    char named[3] = "";
+    if (x->country) {
+        named[0] = (char)(x->country->id[0] & ~32);
+        named[1] = (char)(x->country->id[1] & ~32);
+    }
     buf k = BUF_INIT, tmp = BUF_INIT;
     size_t cap = 0;
     cand *cands = NULL;
@@ -607,25 +630,24 @@ int x_places(xdoc *x)
                 !(t + 1 < hi && x_is(x, t + 1, "(")) &&
                 !(t + 2 < hi && x_is(x, t + 2, "(")))
                 continue;
-            {
-                size_t e = t + 1;
-                while (e < hi && e < t + 4 && d->toks[e].kind == TOK_WORD &&
-                       (d->toks[e].flags & TOKF_CAP) && !covered(x, e))
-                    e++;
-                gaz_place seat;
-                if (region_seat(x, g, t, e, lo, hi, &k, &seat)) {
-                    cand *c = new_cand(x, &cands, nc, &cap);
-                    if (!c)
-                        goto oom;
-                    c->c[0] = seat;
-                    c->n = 1;
-                    c->first = t;
-                    c->count = e - t;
-                    c->cue = c->strong = c->region = c->seat = 1;
-                    nc++;
-                    t = e - 1;
-                    continue;
-                }
+            /* the run of capitalised words from t (up to four) */
+            size_t run = t + 1;
+            while (run < hi && run < t + 4 && d->toks[run].kind == TOK_WORD &&
+                   (d->toks[run].flags & TOKF_CAP) && !covered(x, run))
+                run++;
+            gaz_place seat;
+            if (region_seat(x, g, t, run, lo, hi, named, &k, &seat)) {
+                cand *c = new_cand(x, &cands, nc, &cap);
+                if (!c)
+                    goto oom;
+                c->c[0] = seat;
+                c->n = 1;
+                c->first = t;
+                c->count = run - t;
+                c->cue = c->strong = c->region = c->seat = 1;
+                nc++;
+                t = run - 1;
+                continue;
             }
             /* the longest run of words that names a place */
             size_t best = 0;
@@ -647,14 +669,8 @@ int x_places(xdoc *x)
              * bracketed place it knows, geo_precision 2 */
             size_t known_a = 0, known_b = 0;
             if (!best) {
-                size_t e = t + 1;
-                while (e < hi && e < t + 4 && d->toks[e].kind == TOK_WORD &&
-                       (d->toks[e].flags & TOKF_CAP) && !covered(x, e))
-                    e++;
+                size_t e = run;
                 size_t qa = 0, qb = 0;
-                /* "in Zamfara state", "Balochistan province": a region
-                 * the index knows only as an admin1 name, coded at its
-                 * seat (geo_precision 3) */
                 if (coded) {
                     /* "(coded as Gomde-Fulbe at geoprecision 2)": the
                      * name the report codes, though no gazetteer has it */
@@ -830,11 +846,6 @@ int x_places(xdoc *x)
      * "French forces" in Burkina Faso do not make the places French. */
     const char *focus = NULL;
     char fcc[3] = "";
-    char named[3] = "";
-    if (x->country) {
-        named[0] = (char)(x->country->id[0] & ~32);
-        named[1] = (char)(x->country->id[1] & ~32);
-    }
     /* "Malian Red Cross workers", "an NGO", "the Palace of Justice":
      * when the index has a region in depth, a name it knows only abroad
      * is a place only after "in", "à"…, or in a country the text names;
@@ -899,6 +910,8 @@ int x_places(xdoc *x)
     long *pick = arena_alloc(&x->c->mem, (nc ? nc : 1) * sizeof *pick);
     if (!x->places || !pick)
         goto oom;
+    uint8_t told[SAID_BYTES];
+    countries_said(x, told);
     /* each known candidate's best place, or -1 (dropped) */
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cands[i];
@@ -957,7 +970,7 @@ int x_places(xdoc *x)
              * that country says it is one */
             int word = !acronym && focus && !c->c[bi].deep && !c->coded &&
                        (!c->hint || !hint_hits(x, c, &c->c[bi], &tmp)) &&
-                       !named_country(x, c->c[bi].cc);
+                       !said(told, c->c[bi].cc);
             if (word && !c->strong && !village_named(x, c))
                 continue;
             /* "in the area of Taba near Dialloube": after a cue, a small
