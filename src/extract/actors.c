@@ -544,17 +544,13 @@ static int in_listing(const xdoc *x, const xmention *m, size_t lo)
              * members of the toll are the victims the sentence names */
             if (x_at_end(x, (size_t)h, LEX_CASUALTY) || x_at_end(x, (size_t)h, LEX_TRIGGER))
                 return 0;
-            for (long a = h; a >= (long)lo && a + 6 > h; a--) {
-                const lex_match *am = x_at(x, (size_t)a, LEX_ACTOR);
-                if (am && am->first + am->count == (size_t)h + 1) {
-                    /* "executed 4 people, including…": the object's
-                     * members; "armed groups, including the MNLA": the
-                     * subject's */
-                    xmention head = {.m = am, .first = (uint32_t)am->first, .count = (uint32_t)am->count};
-                    return object_of_verb(x, &head, lo);
-                }
-            }
-            return 1;
+            /* "executed 4 people, including…": the object's members;
+             * "armed groups, including the MNLA": the subject's */
+            const lex_match *am = x_ending(x, (size_t)h, LEX_ACTOR);
+            if (!am)
+                return 1;
+            xmention head = {.m = am, .first = (uint32_t)am->first, .count = (uint32_t)am->count};
+            return object_of_verb(x, &head, lo);
         }
     }
     return 0;

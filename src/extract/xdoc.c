@@ -87,14 +87,19 @@ const lex_match *x_at_first(const xdoc *x, size_t t, int kind)
     return NULL;
 }
 
-int x_at_end(const xdoc *x, size_t t, int kind)
+const lex_match *x_ending(const xdoc *x, size_t t, int kind)
 {
     for (size_t j = t + 1; j-- > 0 && j + 6 > t;) {
         const lex_match *m = x_at(x, j, kind);
         if (m && m->first + m->count == t + 1)
-            return 1;
+            return m;
     }
-    return 0;
+    return NULL;
+}
+
+int x_at_end(const xdoc *x, size_t t, int kind)
+{
+    return x_ending(x, t, kind) != NULL;
 }
 
 /* ---- word lists ---- */

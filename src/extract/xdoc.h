@@ -55,6 +55,8 @@ static inline const lex_match *x_at(const xdoc *x, size_t t, int kind)
         return NULL;
     return x_at_first(x, t, kind);
 }
+/* A match of that kind that ends at token t, or NULL. */
+const lex_match *x_ending(const xdoc *x, size_t t, int kind);
 /* Does a match of that kind end at token t? */
 int x_at_end(const xdoc *x, size_t t, int kind);
 /* The entry of a match. */
