@@ -604,9 +604,14 @@ static int same_incident(const xdoc *x, const frame *g, const frame *f)
         (!f->a1.m || (g->a1.m && x_entry(x, f->a1.m) == x_entry(x, g->a1.m)) ||
          is_unidentified(x_entry(x, f->a1.m))))
         return 1;
+    /* "A suicide bomber killed six… The attacker detonated explosives
+     * hidden under her clothing": a bare blast word after a blast of a
+     * known kind tells of that blast. */
+    int blast = f->prec <= 4 && !strcmp(f->tx->code, "remote_explosive") &&
+                !strcmp(g->tx->event_type, "Explosions/Remote violence");
     /* Two specific triggers of different sub-types are two incidents (an
      * air strike, then an IED); a vague one joins whatever it follows. */
-    int vague = f->prec <= 3 || g->prec <= 3;
+    int vague = f->prec <= 3 || g->prec <= 3 || blast;
     if (g->tx != f->tx && !vague)
         return 0;
     if (g->has_date && f->has_date) {
