@@ -614,6 +614,17 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
     const sentence *s = &x->d->sents[si];
     size_t lo = s->first, hi = s->first + s->count;
     size_t t0 = trig->first, t1 = trig->first + trig->count;
+    /* "Formation of armed group: MIA, a new rebel group, was announced",
+     * "Movement of forces: French troops entered Niger": a heading with
+     * no act named after it; the report's first actor is its subject */
+    if (t0 < lo + 4 && t1 < hi && x_is(x, t1, ":")) {
+        xmention h;
+        for (size_t t = t1 + 1; t < hi; t++)
+            if (mention_at(x, t, hi, &h)) {
+                t0 = t1 = h.first + h.count;
+                break;
+            }
+    }
     xmention none = {0};
     xmention agent = none, patient = none, subject = none, subject2 = none,
              object = none, object2 = none;

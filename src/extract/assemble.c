@@ -371,6 +371,14 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             if (!factual(x, s, &x->m[i]))
                 continue;
             int p = entry_prec(e);
+            /* "Movement of forces: …", "Agreement: …": a heading that
+             * opens the report names the kind, whatever words follow
+             * ("heading=0": a word too vague for it, "Strikes:" opens a
+             * labour strike as well as an air raid) */
+            const char *hd = lex_attr_get(e, "heading");
+            if (x->m[i].first < s->first + 4 && after < s->first + s->count &&
+                x_is(x, after, ":") && !(hd && !strcmp(hd, "0")))
+                p = 10;
             /* a bomb seized or found is a weapon taken, not an explosion */
             int took = !strcmp(e->cls, "remote_explosive") && held(x, s, &x->m[i]);
             if (took) {
