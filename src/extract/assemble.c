@@ -437,6 +437,26 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             if (x->m[i].kind == LEX_TRIGGER && x->m[i].first > best->first &&
                 strcmp(x_entry(x, &x->m[i])->cls, "not_conflict"))
                 verb = &x->m[i];
+    /* "attacked a Dan Na Ambassagou position, killed three people and
+     * seized livestock": a looting that hurts is coded as the attack it
+     * was part of (refine), and whom that attack hit is the target */
+    if (verb == best && !strcmp(f->trig->cls, "looting_property_destruction") &&
+        (mask & (M_KILL | M_WOUND | M_HARM))) {
+        size_t i0 = (size_t)(best - x->m);
+        while (i0 > 0 && x->m[i0 - 1].first >= s->first)
+            i0--;
+        for (size_t i = i0; i < x->nm && x->m[i].first < best->first; i++) {
+            const lex_match *m = &x->m[i];
+            if (m->kind != LEX_TRIGGER)
+                continue;
+            const lex_entry *e = x_entry(x, m);
+            if ((!strcmp(e->cls, "attack") || !strcmp(e->cls, "armed_clash")) &&
+                entry_prec(e) >= 3 && factual(x, s, m)) {
+                verb = m;
+                break;
+            }
+        }
+    }
     x_roles(x, si, verb, &f->a1, &f->a2);
     /* "militants opened fire against gendarmes, the gendarmes fired back
      * and killed one": the sharper word names the fight, but who started
