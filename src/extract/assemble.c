@@ -935,8 +935,8 @@ static const taxon *refine(const xdoc *x, frame *f)
     else if ((!strcmp(c, "air_drone_strike") || !strcmp(c, "remote_explosive")) &&
              f->prec <= 5 && (f->mask & M_DISRUPT) && !killed)
         to = "disrupted_weapons_use"; /* "un drone intercepté", "IED defused" */
-    else if (!strcmp(c, "remote_explosive") && (f->mask & M_CLASH) &&
-             (armed2 || (state1 && !i2))) {
+    else if ((!strcmp(c, "remote_explosive") || !strcmp(c, "suicide_bomb")) &&
+             (f->mask & M_CLASH) && (armed2 || (state1 && !i2))) {
         /* an ambush opened by an IED, then gunfire; "an army convoy hit
          * by a complex attack": the forces named alone were the target */
         if (!armed2) {
