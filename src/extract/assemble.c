@@ -780,7 +780,8 @@ static int by_agent(const xdoc *x, const frame *f)
  * named and the fight is over a dispute. */
 static int crowd_fight(const xdoc *x, const frame *f, int i1, int i2)
 {
-    if (!lex_attr_get(f->trig, "mutual"))
+    /* intercommunal violence is fought by communal militias */
+    if (!lex_attr_get(f->trig, "mutual") || lex_attr_get(f->trig, "communal"))
         return 0;
     const xmention *ms[2] = {&f->a1, &f->a2};
     int crowd = 0;
@@ -905,7 +906,8 @@ static const taxon *refine(const xdoc *x, frame *f)
         /* abducted and killed, or wounded in the same raid: ACLED's
          * attack */
         to = armed2 ? "armed_clash" : "attack";
-    else if (!strcmp(c, "armed_clash") && i2 == 7 && i1 != 7)
+    else if (!strcmp(c, "armed_clash") && i2 == 7 && i1 != 7 &&
+             !lex_attr_get(f->trig, "communal"))
         to = "attack"; /* "farmers and herders clash": communal, below */
     else if (!strcmp(c, "abduction") && state1)
         to = "arrests";
@@ -1412,11 +1414,18 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
         }
     }
     /* Civilians who fight each other ("farmers and herders clashed") are
-     * communal militias for ACLED */
+     * communal militias for ACLED, and so is any side of intercommunal
+     * violence that is not named as an armed group */
     if (!strcmp(tx->code, "armed_clash") && ctx->act_communal && a1 && a2 &&
         x_inter(a1) == 7 && x_inter(a2) == 7) {
         a1 = ctx->act_communal, m1 = NULL;
         a2 = ctx->act_communal, m2 = NULL;
+    } else if (!strcmp(tx->code, "armed_clash") && ctx->act_communal &&
+               lex_attr_get(f->trig, "communal")) {
+        if (!a1 || is_unidentified(a1) || x_inter(a1) == 5 || x_inter(a1) == 7)
+            a1 = ctx->act_communal, m1 = NULL;
+        if (!a2 || is_unidentified(a2) || x_inter(a2) == 5 || x_inter(a2) == 7)
+            a2 = ctx->act_communal, m2 = NULL;
     }
     /* "Israeli airstrikes", "frappes françaises": a state's weapon named
      * by its demonym is that state's military */
