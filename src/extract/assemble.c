@@ -356,7 +356,8 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 continue;
             const lex_entry *e = x_entry(x, &x->m[i]);
             if (!strcmp(e->cls, "not_conflict")) {
-                not_conflict = 1;
+                int np = entry_prec(e);
+                not_conflict = np > not_conflict ? np : not_conflict;
                 continue;
             }
             /* "intransitive=1": "teachers demonstrated", not "the army
@@ -411,9 +412,10 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     /* "Floods killed 12 people", "un accident de la route a fait cinq
      * morts": a disaster, an accident or a disease, not a conflict event —
      * unless a sharper conflict word is there ("attacked the islands…
-     * civilians died of bullet wounds and drowning") */
+     * civilians died of bullet wounds and drowning"); a sports report
+     * (prec 6) outweighs the words below 6 ("their attack dominated") */
     if (!strcmp(x_entry(x, best)->cls, "not_conflict") ||
-        (not_conflict && best_prec <= 2))
+        (not_conflict && (best_prec <= 2 || best_prec < not_conflict)))
         return 0;
     memset(f, 0, sizeof *f);
     f->trig = x_entry(x, best);
