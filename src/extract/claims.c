@@ -19,6 +19,34 @@ static int rank(const char *c)
     return 0;
 }
 
+/* "a suspected cattle thief", "un présumé voleur", "le voleur présumé":
+ * the doubt is about what a person is, not about the event.  An adjective
+ * of doubt after a determiner and before a word that names neither an
+ * actor nor an act, or after such a determiner and word, qualifies that
+ * word alone ("suspected militants", "l'attaque présumée" stay hedged). */
+static int doubt_on_a_noun(const xdoc *x, const lex_match *h, size_t lo, size_t hi)
+{
+    static const char *const adjectival[] = {"suspected", "presume", NULL};
+    const char *id = x_entry(x, h)->id;
+    int adj = 0;
+    for (size_t i = 0; adjectival[i]; i++)
+        adj |= !strcmp(id, adjectival[i]);
+    if (!adj)
+        return 0;
+    static const char *const det[] = {"a", "an", "the", "un", "une", "le",
+                                      "la", "l'", "les", "des", "du", NULL};
+    size_t t = h->first, e = h->first + h->count;
+    if (t > lo && x_in(x, t - 1, det) && e < hi && x->d->toks[e].kind == TOK_WORD &&
+        !x_at(x, e, LEX_ACTOR) && !x_at(x, e, LEX_TRIGGER) && !x_at(x, e, LEX_HEDGE) &&
+        !x_is(x, e, "of") && !x_is(x, e, "de") && !x_is(x, e, "d'"))
+        return 1;
+    return t > lo + 1 && x_in(x, t - 2, det) && x->d->toks[t - 1].kind == TOK_WORD &&
+           !x_at_end(x, t - 1, LEX_ACTOR) && !x_at_end(x, t - 1, LEX_TRIGGER);
+}
+
+static const char *const passive_aux[] = {"was", "were", "been", "being",
+                                          "is", "are", "ete", "fut", NULL};
+
 void x_claim(const xdoc *x, size_t si, xclaim *out)
 {
     const sentence *s = &x->d->sents[si];
@@ -30,7 +58,7 @@ void x_claim(const xdoc *x, size_t si, xclaim *out)
         const lex_match *h = x_at(x, t, LEX_HEDGE);
         if (h) {
             const char *c = x_entry(x, h)->cls;
-            if (rank(c) > rank(out->certainty)) {
+            if (rank(c) > rank(out->certainty) && !doubt_on_a_noun(x, h, lo, hi)) {
                 out->certainty = c;
                 out->cert_first = (uint32_t)t;
                 out->cert_count = h->count;
@@ -63,12 +91,24 @@ void x_claim(const xdoc *x, size_t si, xclaim *out)
          * inverted verb speaks; else the subject before it */
         int inverted = next && next->first <= after + 2 &&
                        !(last_actor && last_actor->first + last_actor->count + 3 > t);
+        /* "…to armed groups, a security source said": an actor far
+         * before the verb is not its subject */
+        int near = last_actor && last_actor->first + last_actor->count + 3 > t;
         const lex_match *who = is_source || inverted ? next
-                               : (last_actor ? last_actor : next);
+                               : (near ? last_actor : next);
+        /* "clashes were reported between militants and soldiers": a
+         * passive report names its speaker only after "by" */
+        int passive = !is_source && ((t > lo && x_in(x, t - 1, passive_aux)) ||
+                                     (t > lo + 1 && x_in(x, t - 2, passive_aux)));
+        if (passive && !(after < hi && (x_is(x, after, "by") || x_is(x, after, "par"))))
+            who = NULL;
         if (who) {
             out->claimant = who;
             out->who_first = who->first;
             out->who_count = who->count;
+        } else if (passive) {
+            ; /* "no incidents were reported", "gunfire was also reported":
+               * nobody is said to speak */
         } else if (!is_source) {
             /* "Le ministère a indiqué": the few words of the subject */
             static const char *const aux[] = {"a", "ont", "avait", "avaient",
@@ -79,7 +119,15 @@ void x_claim(const xdoc *x, size_t si, xclaim *out)
             size_t j = e;
             while (j > lo && e - j < 5 && x->d->toks[j - 1].kind != TOK_PUNCT)
                 j--;
-            if (j < e && (j == lo || x->d->toks[j - 1].kind == TOK_PUNCT)) {
+            /* "no casualties reported", "outcome not reported": what was
+             * (not) reported, not who reports */
+            static const char *const what[] = {"no", "not", "none", "aucun",
+                                               "aucune", "pas", NULL};
+            int told = 1;
+            for (size_t k = j; k < e && told; k++)
+                told = !x_in(x, k, what) && !x_at(x, k, LEX_CASUALTY) &&
+                       !x_at(x, k, LEX_TRIGGER);
+            if (told && j < e && (j == lo || x->d->toks[j - 1].kind == TOK_PUNCT)) {
                 out->who_first = (uint32_t)j;
                 out->who_count = (uint32_t)(e - j);
             }
