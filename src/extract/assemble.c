@@ -1430,17 +1430,31 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
             a2 = ctx->act_communal, m2 = NULL;
     }
     /* "Israeli airstrikes", "frappes françaises": a state's weapon named
-     * by its demonym is that state's military */
+     * by its demonym is that state's military; so is the sentence's other
+     * word for the same weapon ("L'aviation malienne a mené des frappes
+     * aériennes") */
     const lex_entry *a1_country = NULL;
     if (violent && (!a1 || is_unidentified(a1)) && ctx->act_military &&
         f->tm) {
         const lex_match *cm = NULL;
-        if (f->tm->first > 0 && x_at_end(x, f->tm->first - 1, LEX_COUNTRY))
-            for (size_t j = f->tm->first; j-- > 0 && j + 4 > f->tm->first && !cm;)
-                cm = x_at(x, j, LEX_COUNTRY);
-        size_t after = f->tm->first + f->tm->count;
-        if (!cm && after < x->d->ntok)
-            cm = x_at(x, after, LEX_COUNTRY);
+        const sentence *s = &x->d->sents[f->sent];
+        size_t t = s->first, stop = s->first + s->count;
+        while (t < stop && x->first[t] < 0)
+            t++;
+        /* the sentence's own matches (a huge article stays linear) */
+        for (size_t i = t < stop ? (size_t)x->first[t] : x->nm;
+             i < x->nm && x->m[i].first < stop && !cm; i++) {
+            const lex_match *w = &x->m[i];
+            if (w != f->tm && (w->kind != LEX_TRIGGER ||
+                               strcmp(x_entry(x, w)->cls, f->trig->cls)))
+                continue;
+            if (w->first > 0 && x_at_end(x, w->first - 1, LEX_COUNTRY))
+                for (size_t j = w->first; j-- > 0 && j + 4 > w->first && !cm;)
+                    cm = x_at(x, j, LEX_COUNTRY);
+            size_t after = w->first + w->count;
+            if (!cm && after < x->d->ntok)
+                cm = x_at(x, after, LEX_COUNTRY);
+        }
         if (cm) {
             a1 = ctx->act_military;
             m1 = NULL;
