@@ -38,6 +38,7 @@ typedef struct frame {
     xmention a1, a2;
     xclaim claim;
     int a1_victim; /* actor1 is who was killed ("des soldats ont péri") */
+    int a1_died;   /* …and plainly so: "25 Islamists killed." */
     int mutiny;    /* "soldiers mutinied": state forces turned rebels */
     int aside;     /* opens on "Par ailleurs", "Elsewhere": another incident */
     const xplace *place;
@@ -534,6 +535,16 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                               x_in(x, o, x->lang == LANG_EN ? obj_en : obj_fr));
                 if (!active)
                     f->a1_victim = 1;
+                /* "25 Islamists killed.", "…were killed in Gao": nothing
+                 * after the verb but a pause or a place; an armed group
+                 * named so died (not "killed former separatist leader") */
+                static const char *const pause[] = {
+                    "in", "near", "at", "on", "during", "when", "after", "by",
+                    "and", "while", "dans", "a", "pres", "lors", "par", "et",
+                    "en", "au", "aux", NULL};
+                f->a1_died = !active && (o >= s->first + s->count ||
+                                         x->d->toks[o].kind == TOK_PUNCT ||
+                                         x_in(x, o, pause));
                 break;
             }
             /* "an old man - were killed": the dash closes an apposition */
@@ -888,7 +899,8 @@ static const taxon *refine(const xdoc *x, frame *f)
                      * commises par des terroristes": victims named first */
         i1 = i2, i2 = t;
     }
-    if (f->a1_victim && (i1 == 1 || i1 == 8) && !i2) {
+    if (f->a1_victim && (i1 == 1 || i1 == 8 || (f->a1_died && i1 >= 2 && i1 <= 4)) &&
+        !i2) {
         i2 = i1; /* soldiers killed: the target is armed */
         i1 = 0;
     }
@@ -1328,7 +1340,10 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
         int in1 = x_inter_at(x, a1);
         int remote = !strcmp(tx->code, "remote_explosive") ||
                      !strcmp(tx->code, "suicide_bomb");
+        /* "25 Islamists killed", "soldiers were killed": whoever died,
+         * with no killer named, was the target */
         int victim = in1 == 7 || (f->a1_victim && (in1 == 1 || in1 == 8)) ||
+                     (f->a1_died && in1 >= 2 && in1 <= 4) ||
                      (remote && (in1 == 1 || in1 == 8 || in1 == 7 || f->a1_victim));
         if (victim) {
             if (a2 && x_inter_at(x, a2) != 7 && in1 == 7) {
