@@ -513,6 +513,13 @@ static int read_frame(xdoc *x, size_t si, frame *f)
         (fights && f->a2.m &&
          (mutual || !lex_attr_get(x_entry(x, f->a2.m), "person"))))
         armed_people(x, &f->a2, fights && lex_attr_get(f->trig, "resist"));
+    /* what may follow a verb that acts on nothing: a pause or a place */
+    static const char *const pause_en[] = {
+        "in", "near", "at", "on", "during", "when", "after", "by",
+        "while", NULL};
+    static const char *const pause_fr[] = {
+        "dans", "a", "pres", "lors", "par", "en", "au", "aux", NULL};
+    const char *const *pause = x->lang == LANG_EN ? pause_en : pause_fr;
     if (f->a1.m) {
         size_t e1 = f->a1.first + f->a1.count;
         for (size_t j = e1; j < s->first + s->count && j < e1 + 5; j++) {
@@ -538,10 +545,6 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 /* "25 Islamists killed.", "…were killed in Gao": nothing
                  * after the verb but a pause or a place; an armed group
                  * named so died (not "killed former separatist leader") */
-                static const char *const pause[] = {
-                    "in", "near", "at", "on", "during", "when", "after", "by",
-                    "and", "while", "dans", "a", "pres", "lors", "par", "et",
-                    "en", "au", "aux", NULL};
                 f->a1_died = !active && (o >= s->first + s->count ||
                                          x->d->toks[o].kind == TOK_PUNCT ||
                                          x_in(x, o, pause));
@@ -551,6 +554,15 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             if (x->d->toks[j].kind == TOK_PUNCT && !x_is(x, j, "-"))
                 break;
         }
+    }
+    /* "Customs officer kidnapped, killed", "two soldiers abducted near
+     * Gao": a taking right after the actor, acting on nothing */
+    if (f->a1.m && !f->a1_victim && best->first == f->a1.first + f->a1.count &&
+        (!strcmp(f->trig->cls, "abduction") || !strcmp(f->trig->cls, "arrests"))) {
+        size_t o = best->first + best->count;
+        if (o >= s->first + s->count || x->d->toks[o].kind == TOK_PUNCT ||
+            x_in(x, o, pause))
+            f->a1_victim = f->a1_died = 1;
     }
     /* a people, or people, who fight (not who died) are armed men */
     if (!f->a1_victim)
