@@ -59,6 +59,7 @@ enum {
     M_HARM = 1024,   /* tortured, beaten, stabbed (harm=1) */
     M_GROUND = 2048, /* troops fight on the ground too (ground=1) */
     M_ARREST = 4096, /* someone was arrested */
+    M_AIRSHOT = 8192, /* shots fired in the air (a riot's noise) */
 };
 
 static int entry_prec(const lex_entry *e)
@@ -399,6 +400,12 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 mask |= M_ARREST;
             if (lex_attr_get(e, "harm"))
                 mask |= M_HARM;
+            /* "protesters stormed the mayor's office", "soldiers fired
+             * shots in the air": what makes a crowd's protest violent */
+            if (lex_attr_get(e, "crowd"))
+                mask |= M_RIOT;
+            if (lex_attr_get(e, "crowd") && !strcmp(e->cls, "violent_demonstration"))
+                mask |= M_AIRSHOT;
             if (lex_attr_get(e, "ground"))
                 mask |= M_GROUND;
             if (p > best_prec) {
@@ -985,6 +992,12 @@ static const taxon *refine(const xdoc *x, frame *f)
               !strcmp(c, "protest_with_intervention")) &&
              (f->mask & (M_RIOT | M_CLASH | M_DESTROY)))
         to = "violent_demonstration";
+    else if (!strcmp(c, "excessive_force_protesters") &&
+             (f->mask & (M_RIOT | M_DESTROY)))
+        /* a crowd that riots stays a riot when the police then fire on it
+         * ("protesters threw stones; police fired live rounds"); the
+         * force's own shots are no riot */
+        to = "violent_demonstration";
     else if (!strcmp(c, "peaceful_protest") && (f->mask & M_FORCE))
         to = "excessive_force_protesters";
     else if ((!strcmp(c, "peaceful_protest") || !strcmp(c, "protest_with_intervention")) &&
@@ -1385,9 +1398,16 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
             !strcmp(f->trig->cls, "armed_clash"))
             a2 = ctx->act_rioters, m2 = NULL;
         if (crowd && (!a1 || x_inter(a1) != want) && crowd != a1) {
-            if (a1 && x_inter(a1) == 7)
+            /* soldiers who protest, or fire in the air over their pay,
+             * are the crowd: rioters, with their force associated */
+            int own = a1 && x_inter(a1) == 1 && m1 && f->tm &&
+                      !(f->mask & M_INTERVENE) && m1->first < f->tm->first &&
+                      ((f->mask & M_AIRSHOT) ||
+                       (m1->first + m1->count + 6 > f->tm->first &&
+                        !strcmp(f->trig->cls, "peaceful_protest")));
+            if (a1 && (x_inter(a1) == 7 || own))
                 assoc1 = a1; /* students, traders… marching */
-            if (a1 && a1 != crowd && !a2 && x_inter(a1) != 7 &&
+            if (a1 && !own && a1 != crowd && !a2 && x_inter(a1) != 7 &&
                 x_inter(a1) != 5 && x_inter(a1) != 6)
                 a2 = a1, m2 = m1; /* the police named first */
             a1 = crowd;
