@@ -331,6 +331,57 @@ static int is_unidentified(const lex_entry *e)
     return n && strncmp(n, "Unidentified", 12) == 0;
 }
 
+/* The sentence's attack or fight word, when the side it hits is armed:
+ * then it names the incident (frame f takes its class and roles). */
+static void attack_on_armed(xdoc *x, size_t si, frame *f)
+{
+    const sentence *s = &x->d->sents[si];
+    size_t t = s->first, end = s->first + s->count;
+    while (t < end && x->first[t] < 0)
+        t++;
+    /* the sentence's own matches (a huge article stays linear) */
+    for (size_t i = t < end ? (size_t)x->first[t] : x->nm;
+         i < x->nm && x->m[i].first < end; i++) {
+        const lex_match *m = &x->m[i];
+        if (m->kind != LEX_TRIGGER || m == f->tm)
+            continue;
+        if (m->first >= f->tm->first)
+            return; /* the attack comes first, then what was taken */
+        const lex_entry *e = x_entry(x, m);
+        /* a plain attack or fight word, not a killing ("executed") */
+        if ((strcmp(e->cls, "attack") && strcmp(e->cls, "armed_clash")) ||
+            entry_prec(e) < 3 || (!strcmp(e->cls, "attack") && entry_prec(e) > 3) ||
+            !factual(x, s, m))
+            continue;
+        xmention b1, b2;
+        x_roles(x, si, m, &b1, &b2);
+        int in2 = b2.m ? x_inter_at(x, x_entry(x, b2.m)) : 0;
+        if (!((in2 >= 1 && in2 <= 4) || in2 == 8) ||
+            (b1.m && x_entry(x, b1.m) == x_entry(x, b2.m)))
+            return;
+        /* the side hit is the attack's own object, not a word of the
+         * next clause ("raided the village, the assailants fired…") */
+        if (b2.first > m->first) {
+            size_t e2 = m->first + m->count;
+            if (b2.first > e2 + 6)
+                return;
+            for (size_t j = e2; j < b2.first; j++)
+                if (x->d->toks[j].kind == TOK_PUNCT)
+                    return;
+        }
+        const taxon *tx = taxonomy_find(e->cls);
+        if (!tx)
+            return;
+        f->a1 = b1;
+        f->a2 = b2;
+        f->trig = e;
+        f->tx = tx;
+        f->tm = m;
+        f->prec = entry_prec(e);
+        return;
+    }
+}
+
 static int read_frame(xdoc *x, size_t si, frame *f)
 {
     const sentence *s = &x->d->sents[si];
@@ -468,6 +519,13 @@ static int read_frame(xdoc *x, size_t si, frame *f)
         }
     }
     x_roles(x, si, verb, &f->a1, &f->a2);
+    /* "attacked a gendarmerie post and ransacked it", "the outpost was
+     * attacked and a dozen soldiers kidnapped": an attack on armed men
+     * is a fight, whatever was taken after it (ACLED's armed clash) */
+    if (verb == best && (!strcmp(f->trig->cls, "looting_property_destruction") ||
+                         !strcmp(f->trig->cls, "abduction") ||
+                         !strcmp(f->trig->cls, "arrests")))
+        attack_on_armed(x, si, f);
     /* "militants opened fire against gendarmes, the gendarmes fired back
      * and killed one": the sharper word names the fight, but who started
      * it is the subject of the first attack word (ACLED's actor1) */
