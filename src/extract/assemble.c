@@ -331,55 +331,65 @@ static int is_unidentified(const lex_entry *e)
     return n && strncmp(n, "Unidentified", 12) == 0;
 }
 
-/* The sentence's attack or fight word, when the side it hits is armed:
- * then it names the incident (frame f takes its class and roles). */
+/* The sentence's first attack or fight word before trigger `before`
+ * (prec 3 or more, said as a fact); with `plain`, not a killing word
+ * ("executed", "shot dead").  Reads the sentence's own matches, not the
+ * article's (a huge article stays linear). */
+static const lex_match *attack_before(const xdoc *x, const sentence *s,
+                                      const lex_match *before, int plain)
+{
+    size_t i0 = (size_t)(before - x->m);
+    while (i0 > 0 && x->m[i0 - 1].first >= s->first)
+        i0--;
+    for (size_t i = i0; i < x->nm && x->m[i].first < before->first; i++) {
+        const lex_match *m = &x->m[i];
+        if (m->kind != LEX_TRIGGER)
+            continue;
+        const lex_entry *e = x_entry(x, m);
+        int p = entry_prec(e);
+        if ((strcmp(e->cls, "attack") && strcmp(e->cls, "armed_clash")) || p < 3 ||
+            (plain && !strcmp(e->cls, "attack") && p > 3) || !factual(x, s, m))
+            continue;
+        return m;
+    }
+    return NULL;
+}
+
+/* The attack or fight word before the sentence's trigger, when the side
+ * it hits is armed: then it names the incident (frame f takes its class
+ * and roles). */
 static void attack_on_armed(xdoc *x, size_t si, frame *f)
 {
     const sentence *s = &x->d->sents[si];
-    size_t t = s->first, end = s->first + s->count;
-    while (t < end && x->first[t] < 0)
-        t++;
-    /* the sentence's own matches (a huge article stays linear) */
-    for (size_t i = t < end ? (size_t)x->first[t] : x->nm;
-         i < x->nm && x->m[i].first < end; i++) {
-        const lex_match *m = &x->m[i];
-        if (m->kind != LEX_TRIGGER || m == f->tm)
-            continue;
-        if (m->first >= f->tm->first)
-            return; /* the attack comes first, then what was taken */
-        const lex_entry *e = x_entry(x, m);
-        /* a plain attack or fight word, not a killing ("executed") */
-        if ((strcmp(e->cls, "attack") && strcmp(e->cls, "armed_clash")) ||
-            entry_prec(e) < 3 || (!strcmp(e->cls, "attack") && entry_prec(e) > 3) ||
-            !factual(x, s, m))
-            continue;
-        xmention b1, b2;
-        x_roles(x, si, m, &b1, &b2);
-        int in2 = b2.m ? x_inter_at(x, x_entry(x, b2.m)) : 0;
-        if (!((in2 >= 1 && in2 <= 4) || in2 == 8) ||
-            (b1.m && x_entry(x, b1.m) == x_entry(x, b2.m)))
-            return;
-        /* the side hit is the attack's own object, not a word of the
-         * next clause ("raided the village, the assailants fired…") */
-        if (b2.first > m->first) {
-            size_t e2 = m->first + m->count;
-            if (b2.first > e2 + 6)
-                return;
-            for (size_t j = e2; j < b2.first; j++)
-                if (x->d->toks[j].kind == TOK_PUNCT)
-                    return;
-        }
-        const taxon *tx = taxonomy_find(e->cls);
-        if (!tx)
-            return;
-        f->a1 = b1;
-        f->a2 = b2;
-        f->trig = e;
-        f->tx = tx;
-        f->tm = m;
-        f->prec = entry_prec(e);
+    const lex_match *m = attack_before(x, s, f->tm, 1);
+    if (!m)
         return;
+    const lex_entry *e = x_entry(x, m);
+    xmention b1, b2;
+    x_roles(x, si, m, &b1, &b2);
+    int in2 = b2.m ? x_inter_at(x, x_entry(x, b2.m)) : 0;
+    if (!((in2 >= 1 && in2 <= 4) || in2 == 8) ||
+        (b1.m && x_entry(x, b1.m) == x_entry(x, b2.m)))
+        return;
+    /* the side hit is the attack's own object, not a word of the next
+     * clause ("raided the village, the assailants fired…") */
+    if (b2.first > m->first) {
+        size_t e2 = m->first + m->count;
+        if (b2.first > e2 + 6)
+            return;
+        for (size_t j = e2; j < b2.first; j++)
+            if (x->d->toks[j].kind == TOK_PUNCT)
+                return;
     }
+    const taxon *tx = taxonomy_find(e->cls);
+    if (!tx)
+        return;
+    f->a1 = b1;
+    f->a2 = b2;
+    f->trig = e;
+    f->tx = tx;
+    f->tm = m;
+    f->prec = entry_prec(e);
 }
 
 static int read_frame(xdoc *x, size_t si, frame *f)
@@ -503,20 +513,9 @@ static int read_frame(xdoc *x, size_t si, frame *f)
      * was part of (refine), and whom that attack hit is the target */
     if (verb == best && !strcmp(f->trig->cls, "looting_property_destruction") &&
         (mask & (M_KILL | M_WOUND | M_HARM))) {
-        size_t i0 = (size_t)(best - x->m);
-        while (i0 > 0 && x->m[i0 - 1].first >= s->first)
-            i0--;
-        for (size_t i = i0; i < x->nm && x->m[i].first < best->first; i++) {
-            const lex_match *m = &x->m[i];
-            if (m->kind != LEX_TRIGGER)
-                continue;
-            const lex_entry *e = x_entry(x, m);
-            if ((!strcmp(e->cls, "attack") || !strcmp(e->cls, "armed_clash")) &&
-                entry_prec(e) >= 3 && factual(x, s, m)) {
-                verb = m;
-                break;
-            }
-        }
+        const lex_match *m = attack_before(x, s, best, 0);
+        if (m)
+            verb = m;
     }
     x_roles(x, si, verb, &f->a1, &f->a2);
     /* "attacked a gendarmerie post and ransacked it", "the outpost was
@@ -531,19 +530,8 @@ static int read_frame(xdoc *x, size_t si, frame *f)
      * it is the subject of the first attack word (ACLED's actor1) */
     if (verb == best && (!strcmp(f->trig->cls, "armed_clash") ||
                          !strcmp(f->trig->cls, "attack"))) {
-        /* the sentence's matches before the trigger, not the article's
-         * (a huge article stays linear) */
-        size_t i0 = (size_t)(best - x->m);
-        while (i0 > 0 && x->m[i0 - 1].first >= s->first)
-            i0--;
-        for (size_t i = i0; i < x->nm && x->m[i].first < best->first; i++) {
-            const lex_match *m = &x->m[i];
-            if (m->kind != LEX_TRIGGER)
-                continue;
-            const lex_entry *e = x_entry(x, m);
-            if ((strcmp(e->cls, "attack") && strcmp(e->cls, "armed_clash")) ||
-                entry_prec(e) < 3 || !factual(x, s, m))
-                continue;
+        const lex_match *m = attack_before(x, s, best, 0);
+        if (m) {
             xmention b1, b2;
             x_roles(x, si, m, &b1, &b2);
             if (b1.m && b1.first < m->first && b1.m != f->a1.m) {
@@ -557,7 +545,6 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 else if (b2.m)
                     f->a2 = b2;
             }
-            break;
         }
     }
     /* ACLED names mutinous soldiers "Mutiny of <their force>" and keeps
