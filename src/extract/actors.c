@@ -617,7 +617,7 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
     /* "Formation of armed group: MIA, a new rebel group, was announced",
      * "Movement of forces: French troops entered Niger": a heading with
      * no act named after it; the report's first actor is its subject */
-    if (t0 < lo + 4 && t1 < hi && x_is(x, t1, ":")) {
+    if (x_heading(x, s, trig)) {
         xmention h;
         for (size_t t = t1 + 1; t < hi; t++)
             if (mention_at(x, t, hi, &h)) {

@@ -331,6 +331,20 @@ static int is_unidentified(const lex_entry *e)
     return n && strncmp(n, "Unidentified", 12) == 0;
 }
 
+/* Does a verb that ends before token o act on nothing: o ends sentence
+ * s, or is a pause or a place's preposition ("25 Islamists killed.",
+ * "were killed in Gao", "Customs officer kidnapped near Gao")? */
+static int acts_on_nothing(const xdoc *x, const sentence *s, size_t o)
+{
+    static const char *const pause_en[] = {
+        "in", "near", "at", "on", "during", "when", "after", "by",
+        "while", NULL};
+    static const char *const pause_fr[] = {
+        "dans", "a", "pres", "lors", "par", "en", "au", "aux", NULL};
+    return o >= s->first + s->count || x->d->toks[o].kind == TOK_PUNCT ||
+           x_in(x, o, x->lang == LANG_EN ? pause_en : pause_fr);
+}
+
 /* The sentence's first attack or fight word before trigger `before`
  * (prec 3 or more, said as a fact); with `plain`, not a killing word
  * ("executed", "shot dead").  Reads the sentence's own matches, not the
@@ -440,8 +454,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
              * ("heading=0": a word too vague for it, "Strikes:" opens a
              * labour strike as well as an air raid) */
             const char *hd = lex_attr_get(e, "heading");
-            if (x->m[i].first < s->first + 4 && after < s->first + s->count &&
-                x_is(x, after, ":") && !(hd && !strcmp(hd, "0")))
+            if (x_heading(x, s, &x->m[i]) && !(hd && !strcmp(hd, "0")))
                 p = 10;
             /* a bomb seized or found is a weapon taken, not an explosion */
             int took = !strcmp(e->cls, "remote_explosive") && held(x, s, &x->m[i]);
@@ -464,9 +477,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             /* "protesters stormed the mayor's office", "soldiers fired
              * shots in the air": what makes a crowd's protest violent */
             if (lex_attr_get(e, "crowd"))
-                mask |= M_RIOT;
-            if (lex_attr_get(e, "crowd") && !strcmp(e->cls, "violent_demonstration"))
-                mask |= M_AIRSHOT;
+                mask |= M_RIOT | (!strcmp(e->cls, "violent_demonstration") ? M_AIRSHOT : 0);
             if (lex_attr_get(e, "ground"))
                 mask |= M_GROUND;
             if (p > best_prec) {
@@ -501,8 +512,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     /* "Defusal: French troops defused…", "Looting: gunmen…": a label
      * names the kind; who did what is read from the word after it */
     const lex_match *verb = best;
-    if (best->first + best->count < s->first + s->count &&
-        best->first < s->first + 4 && x_is(x, best->first + best->count, ":"))
+    if (x_heading(x, s, best))
         for (size_t i = (size_t)(best - x->m) + 1;
              i < x->nm && verb == best && x->m[i].first < s->first + s->count; i++)
             if (x->m[i].kind == LEX_TRIGGER && x->m[i].first > best->first &&
@@ -565,13 +575,6 @@ static int read_frame(xdoc *x, size_t si, frame *f)
         (fights && f->a2.m &&
          (mutual || !lex_attr_get(x_entry(x, f->a2.m), "person"))))
         armed_people(x, &f->a2, fights && lex_attr_get(f->trig, "resist"));
-    /* what may follow a verb that acts on nothing: a pause or a place */
-    static const char *const pause_en[] = {
-        "in", "near", "at", "on", "during", "when", "after", "by",
-        "while", NULL};
-    static const char *const pause_fr[] = {
-        "dans", "a", "pres", "lors", "par", "en", "au", "aux", NULL};
-    const char *const *pause = x->lang == LANG_EN ? pause_en : pause_fr;
     if (f->a1.m) {
         size_t e1 = f->a1.first + f->a1.count;
         for (size_t j = e1; j < s->first + s->count && j < e1 + 5; j++) {
@@ -597,9 +600,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 /* "25 Islamists killed.", "…were killed in Gao": nothing
                  * after the verb but a pause or a place; an armed group
                  * named so died (not "killed former separatist leader") */
-                f->a1_died = !active && (o >= s->first + s->count ||
-                                         x->d->toks[o].kind == TOK_PUNCT ||
-                                         x_in(x, o, pause));
+                f->a1_died = !active && acts_on_nothing(x, s, o);
                 break;
             }
             /* "an old man - were killed": the dash closes an apposition */
@@ -611,9 +612,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
      * Gao": a taking right after the actor, acting on nothing */
     if (f->a1.m && !f->a1_victim && best->first == f->a1.first + f->a1.count &&
         (!strcmp(f->trig->cls, "abduction") || !strcmp(f->trig->cls, "arrests"))) {
-        size_t o = best->first + best->count;
-        if (o >= s->first + s->count || x->d->toks[o].kind == TOK_PUNCT ||
-            x_in(x, o, pause))
+        if (acts_on_nothing(x, s, best->first + best->count))
             f->a1_victim = f->a1_died = 1;
     }
     /* a people, or people, who fight (not who died) are armed men */
@@ -929,11 +928,8 @@ static int armed_state(const lex_entry *e)
 static int force_kills(const xdoc *x, frame *f)
 {
     const sentence *s = &x->d->sents[x->d->toks[f->tm->first].sent];
-    size_t t = s->first, end = s->first + s->count;
-    while (t < end && x->first[t] < 0)
-        t++;
-    /* the sentence's own matches (a huge article stays linear) */
-    for (size_t i = t < end ? (size_t)x->first[t] : x->nm;
+    size_t end = s->first + s->count;
+    for (size_t i = x_first_match(x, s->first, end);
          i < x->nm && x->m[i].first < end; i++) {
         const lex_match *m = &x->m[i];
         if (m->kind != LEX_ACTOR || !armed_state(x_entry(x, m)))
@@ -1530,11 +1526,8 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
         f->tm) {
         const lex_match *cm = NULL;
         const sentence *s = &x->d->sents[f->sent];
-        size_t t = s->first, stop = s->first + s->count;
-        while (t < stop && x->first[t] < 0)
-            t++;
-        /* the sentence's own matches (a huge article stays linear) */
-        for (size_t i = t < stop ? (size_t)x->first[t] : x->nm;
+        size_t stop = s->first + s->count;
+        for (size_t i = x_first_match(x, s->first, stop);
              i < x->nm && x->m[i].first < stop && !cm; i++) {
             const lex_match *w = &x->m[i];
             if (w != f->tm && (w->kind != LEX_TRIGGER ||

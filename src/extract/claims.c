@@ -89,11 +89,10 @@ void x_claim(const xdoc *x, size_t si, xclaim *out)
         int is_source = strcmp(x_entry(x, r)->cls, "source") == 0;
         /* "a annoncé lundi l'état-major": the actor right after an
          * inverted verb speaks; else the subject before it */
-        int inverted = next && next->first <= after + 2 &&
-                       !(last_actor && last_actor->first + last_actor->count + 3 > t);
         /* "…to armed groups, a security source said": an actor far
          * before the verb is not its subject */
         int near = last_actor && last_actor->first + last_actor->count + 3 > t;
+        int inverted = next && next->first <= after + 2 && !near;
         const lex_match *who = is_source || inverted ? next
                                : (near ? last_actor : next);
         /* "clashes were reported between militants and soldiers": a

@@ -491,9 +491,6 @@ static int first_date(xdoc *x, size_t from, size_t to, xdate *out)
     return 0;
 }
 
-/* The event's date in [from, to): the first date expression, unless it
- * is the day a report was made ("a annoncé le 27 janvier la mort de … au
- * cours des combats du dimanche 26 janvier") and another date follows. */
 /* A date that is not when something happened: "since September 26th",
  * "depuis le 3 mars", "elections scheduled for 7th February", "prévue le
  * 12 juin", "until Friday". */
@@ -511,6 +508,10 @@ static int other_time(const xdoc *x, size_t from, size_t first)
     return j > from && x_in(x, j - 1, cue);
 }
 
+/* The event's date in [from, to): the first date expression that is not
+ * another time (other_time), unless it is the day a report was made ("a
+ * annoncé le 27 janvier la mort de … au cours des combats du dimanche 26
+ * janvier") and another date follows. */
 int x_date(xdoc *x, size_t from, size_t to, xdate *out)
 {
     if (!first_date(x, from, to, out))

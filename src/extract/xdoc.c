@@ -87,6 +87,21 @@ const lex_match *x_at_first(const xdoc *x, size_t t, int kind)
     return NULL;
 }
 
+size_t x_first_match(const xdoc *x, size_t lo, size_t hi)
+{
+    for (size_t t = lo; t < hi; t++)
+        if (x->first[t] >= 0)
+            return (size_t)x->first[t];
+    return x->nm;
+}
+
+int x_heading(const xdoc *x, const sentence *s, const lex_match *m)
+{
+    size_t after = m->first + m->count;
+    return m->first < s->first + 4 && after < s->first + s->count &&
+           x_is(x, after, ":");
+}
+
 const lex_match *x_ending(const xdoc *x, size_t t, int kind)
 {
     for (size_t j = t + 1; j-- > 0 && j + 6 > t;) {

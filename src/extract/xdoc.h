@@ -55,6 +55,13 @@ static inline const lex_match *x_at(const xdoc *x, size_t t, int kind)
         return NULL;
     return x_at_first(x, t, kind);
 }
+/* The index in x->m of the first match that starts in tokens [lo, hi),
+ * or x->nm: a loop over one sentence's matches starts there and stops at
+ * the first match starting at hi (a huge article stays linear). */
+size_t x_first_match(const xdoc *x, size_t lo, size_t hi);
+/* Does match m open sentence s as a heading ("Movement of forces: …",
+ * "Looting: …"): among its first four tokens, followed by ':'? */
+int x_heading(const xdoc *x, const sentence *s, const lex_match *m);
 /* A match of that kind that ends at token t, or NULL. */
 const lex_match *x_ending(const xdoc *x, size_t t, int kind);
 /* Does a match of that kind end at token t? */
