@@ -347,6 +347,12 @@ static size_t hint_tokens(const xdoc *x, size_t t, size_t hi, size_t *a,
     return 1;
 }
 
+/* How far apart two places are, in km. */
+static double km_between(const gaz_place *a, const gaz_place *b)
+{
+    return gaz_km(a->lat, a->lon, b->lat, b->lon);
+}
+
 static int folded_eq(const char *name, const char *folded, size_t n, buf *tmp)
 {
     buf_clear(tmp);
@@ -362,8 +368,20 @@ static int admin_eq(const char *name, const char *folded, size_t n, buf *tmp)
     if (folded_eq(name, folded, n, tmp))
         return 1;
     /* tmp holds the folded name */
-    return !tmp->oom && tmp->len > n + 1 && tmp->ptr[tmp->len - n - 1] == ' ' &&
-           memcmp(tmp->ptr + tmp->len - n, folded, n) == 0;
+    if (tmp->oom || tmp->len <= n + 1)
+        return 0;
+    if (tmp->ptr[tmp->len - n - 1] == ' ' &&
+        memcmp(tmp->ptr + tmp->len - n, folded, n) == 0)
+        return 1;
+    /* "Koro Cercle", "Torodi Department": the unit's word after it */
+    if (tmp->ptr[n] != ' ' || memcmp(tmp->ptr, folded, n) != 0)
+        return 0;
+    const char *w = tmp->ptr + n + 1;
+    size_t wn = tmp->len - n - 1;
+    for (const char *const *u = container_words; *u; u++)
+        if (strlen(*u) == wn && memcmp(*u, w, wn) == 0)
+            return 1;
+    return 0;
 }
 
 typedef struct cand {
@@ -499,6 +517,12 @@ static double score(const xdoc *x, const cand *k, const gaz_place *p,
                 s += 2;
         }
     }
+    /* Among the villages of the user's region, of no known size, the
+     * seat of a commune or district */
+    if (p->deep && p->population == 0 && p->fclass == 'P') {
+        if (!strncmp(p->fcode, "PPLA", 4))
+            s += 1;
+    }
     if (p->fclass == 'P')
         s += 2;
     else if (p->fclass == 'A')
@@ -572,6 +596,98 @@ static int region_seat(xdoc *x, const gaz *g, size_t t, size_t e, size_t lo,
     return !k->oom && buf_cstr(k) &&
            gaz_admin1_by_name(g, named[0] ? named : NULL, buf_cstr(k), seat) &&
            seat->fclass == 'P';
+}
+
+/* What the rest of the article says for place p of candidate i: an admin
+ * name of p given elsewhere ("in the Diffa area", "(Douentza, Mopti)"),
+ * and the other places picked near it. */
+static double context(const xdoc *x, const cand *cands, size_t nc,
+                      const long *pick, const buf *keys, size_t i,
+                      const gaz_place *p, buf *tmp)
+{
+    int admin = 0;
+    double near = 0;
+    for (size_t j = 0; j < nc; j++) {
+        if (j == i || pick[j] < 0)
+            continue;
+        /* its own brackets were weighed by score() */
+        if (cands[i].hint && cands[j].first >= cands[i].ha && cands[j].first < cands[i].hb)
+            continue;
+        const cand *o = &cands[j];
+        const buf *kj = &keys[j];
+        if (kj->len == keys[i].len && !memcmp(kj->ptr, keys[i].ptr, kj->len))
+            continue; /* the same name again says nothing new */
+        if (!admin && kj->len &&
+            ((p->admin1[0] && admin_eq(p->admin1, kj->ptr, kj->len, tmp)) ||
+             (p->admin2[0] && admin_eq(p->admin2, kj->ptr, kj->len, tmp))))
+            admin = 1;
+        if (!admin && o->hint && !(cands[i].hint && o->ha == cands[i].ha) &&
+            hint_hits(x, o, p, tmp))
+            admin = 1;
+        double d = km_between(p, &o->c[pick[j]]);
+        if (d < 50 && near < 2)
+            near = 2;
+    }
+    return 3 * admin + near;
+}
+
+/* Among the namesakes of a candidate in the country already picked, the
+ * one the rest of the article points to ("Bosso … near Diffa" is Bosso of
+ * Diffa, not of Tillabéri).  Returns 0, or -1 when out of memory. */
+static int settle_by_context(xdoc *x, cand *cands, size_t nc, long *pick,
+                             buf *k, buf *tmp)
+{
+    if (nc < 2)
+        return 0;
+    buf *keys = arena_alloc(&x->c->mem, nc * sizeof *keys);
+    if (!keys)
+        return -1;
+    for (size_t i = 0; i < nc; i++) {
+        keys[i].ptr = NULL;
+        keys[i].len = 0;
+        if (pick[i] < 0)
+            continue;
+        key_of(x, cands[i].first, cands[i].first + cands[i].count, k);
+        if (k->oom)
+            return -1;
+        char *kp = arena_alloc(&x->c->mem, k->len + 1);
+        if (!kp)
+            return -1;
+        memcpy(kp, k->ptr, k->len);
+        kp[k->len] = 0;
+        keys[i].ptr = kp;
+        keys[i].len = k->len;
+    }
+    long *now = arena_alloc(&x->c->mem, nc * sizeof *now);
+    if (!now)
+        return -1;
+    memcpy(now, pick, nc * sizeof *now);
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cands[i];
+        if (pick[i] < 0 || c->n < 2 || c->seat)
+            continue;
+        const gaz_place *cur = &c->c[pick[i]];
+        /* a town the report's own brackets place stays where they put it;
+         * a region or a well is not a town to move */
+        if (cur->fclass != 'P' || (c->hint && hint_hits(x, c, cur, tmp)))
+            continue;
+        long bi = pick[i];
+        double bs = -1e9;
+        for (size_t q = 0; q < c->n && q < MAXC; q++) {
+            const gaz_place *p = &c->c[q];
+            if (strcmp(p->cc, cur->cc) != 0 || p->fclass != 'P')
+                continue;
+            double s = score(x, c, p, cur->cc, tmp) +
+                       context(x, cands, nc, pick, keys, i, p, tmp);
+            if (s > bs) {
+                bs = s;
+                bi = (long)q;
+            }
+        }
+        now[i] = bi;
+    }
+    memcpy(pick, now, nc * sizeof *now);
+    return 0;
 }
 
 int x_places(xdoc *x)
@@ -934,6 +1050,20 @@ int x_places(xdoc *x)
                 bi = q;
             }
         }
+        /* "Dinangourou (Koro, Mopti)", "Gourma-Rharous (Gourma-Rharous,
+         * Tombouctou)": the commune or cercle of that name scores its
+         * admin names, but its town (nearby, or its seat) is what ACLED
+         * codes */
+        if (c->c[bi].fclass == 'A' && strncmp(c->c[bi].fcode, "ADM1", 4) != 0) {
+            for (size_t q = 0; q < c->n; q++)
+                if (c->c[q].fclass == 'P' && !strcmp(c->c[q].cc, c->c[bi].cc) &&
+                    (km_between(&c->c[q], &c->c[bi]) < 15 ||
+                     (!strncmp(c->c[q].fcode, "PPLA", 4) &&
+                      !strcmp(c->c[q].admin1, c->c[bi].admin1)))) {
+                    bi = q;
+                    break;
+                }
+        }
         /* "Boni" in a report on Mali is a Malian village the gazetteer
          * lacks, not Bonn, whose old name it happens to be: abroad, only a
          * place's own name counts */
@@ -983,6 +1113,8 @@ int x_places(xdoc *x)
         }
         pick[i] = (long)bi;
     }
+    if (settle_by_context(x, cands, nc, pick, &k, &tmp) < 0)
+        goto oom;
     gaz_place capital;
     int has_capital = focus && gaz_country(g, focus, &capital);
     /* ACLED codes a village it cannot find at the nearest place it knows,

@@ -123,6 +123,9 @@ typedef struct gaz_place {
                             user's region), not only from cities500 */
 } gaz_place;
 
+/* Great-circle distance in km between two points (degrees). */
+double gaz_km(double lat1, double lon1, double lat2, double lon2);
+
 /* Appends to out the folded key of the raw name s (see the top of this
  * file): what gaz_lookup expects.  Returns 0, or -1 when out of memory. */
 int gaz_fold(const char *s, size_t n, buf *out);

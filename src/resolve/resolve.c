@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "resolve.h"
+#include "../geo/geo.h"
 
 /* ---- dates ----------------------------------------------------------- */
 
@@ -91,16 +92,6 @@ long resolve_date_diff(const char *a, const char *b, int *ok)
 
 /* ---- places ---------------------------------------------------------- */
 
-double resolve_km(double lat1, double lon1, double lat2, double lon2)
-{
-    const double r = 6371.0088, rad = M_PI / 180.0;
-    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
-    double a = sin(dlat / 2) * sin(dlat / 2) +
-               cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) *
-                   sin(dlon / 2);
-    return 2 * r * asin(sqrt(a < 1 ? a : 1));
-}
-
 /* Unicode case-insensitive equality (NFC, case folded). */
 static int same_text(const char *a, const char *b)
 {
@@ -134,7 +125,7 @@ static int same_place(const rec_event *c, const rec_event *n)
         same_text(c->f[EF_LOCATION], n->f[EF_LOCATION]))
         return 2;
     if (has_coords(c) && has_coords(n) &&
-        resolve_km(rec_double(c, EF_LATITUDE, 0), rec_double(c, EF_LONGITUDE, 0),
+        gaz_km(rec_double(c, EF_LATITUDE, 0), rec_double(c, EF_LONGITUDE, 0),
                    rec_double(n, EF_LATITUDE, 0),
                    rec_double(n, EF_LONGITUDE, 0)) <= RESOLVE_KM)
         return 1;

@@ -51,8 +51,6 @@ int resolve_merge(rec_event *c, const rec_event *n);
 int resolve_date_add(const char *ymd, int days, char out[11]);
 /* Days from a to b (b - a); 0 and *ok = 0 when either is not a date. */
 long resolve_date_diff(const char *a, const char *b, int *ok);
-/* Great-circle distance in km. */
-double resolve_km(double lat1, double lon1, double lat2, double lon2);
 /* An actor that names nobody: "" or ACLED's "Unidentified …". */
 int resolve_actor_unknown(const char *actor);
 

@@ -14,6 +14,8 @@ expectations are `field=value` pairs separated by ` ; `:
     field=value     the field equals value (numbers are compared as numbers;
                     an absent or null field is the empty value: `event_type=`)
     field^=value    the field starts with value (actor names without the era)
+    field!=value    the field is anything but value (a near-miss: what a
+                    rule must not do when its cue is missing)
 
 or the single word `none`: the article gives no event with a non-empty
 event_type.  Lines starting with `#` and blank lines are comments.
@@ -59,6 +61,8 @@ def parse_expectations(spec, where):
         op = "="
         if key.endswith("^"):
             op, key = "^=", key[:-1]
+        elif key.endswith("!"):
+            op, key = "!=", key[:-1]
         key = key.strip()
         if not key:
             sys.exit(f"{where}: expectation without a field: {part!r}")
@@ -106,6 +110,8 @@ def matches(actual, op, want):
     got = as_text(actual)
     if op == "^=":
         return got.startswith(want)
+    if op == "!=":
+        return not matches(actual, "=", want)
     if NUMBER.match(want) and NUMBER.match(got):
         return float(got) == float(want)
     return got == want

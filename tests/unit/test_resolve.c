@@ -5,6 +5,7 @@
  */
 #include "testutil.h"
 
+#include "geo/geo.h"
 #include "resolve/resolve.h"
 
 /* An event of article `art` with the fields most rules look at. */
@@ -55,12 +56,12 @@ static void test_dates(void **state)
 static void test_km(void **state)
 {
     (void)state;
-    assert_true(resolve_km(15.0, 0.5, 15.0, 0.5) < 1e-9);
+    assert_true(gaz_km(15.0, 0.5, 15.0, 0.5) < 1e-9);
     /* Bamako – Ségou, about 205 km */
-    double d = resolve_km(12.65, -8.0, 13.4317, -6.2157);
+    double d = gaz_km(12.65, -8.0, 13.4317, -6.2157);
     assert_true(d > 195 && d < 215);
     /* 0.05° of latitude is about 5.6 km */
-    d = resolve_km(15.0, 0.5, 15.05, 0.5);
+    d = gaz_km(15.0, 0.5, 15.05, 0.5);
     assert_true(d > 5 && d < 6);
 }
 
