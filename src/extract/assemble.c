@@ -1138,6 +1138,16 @@ static void put_float(xdoc *x, veille_str *v, double d)
         *v = (veille_str){s, k};
 }
 
+/* Does event e (its type already set) happen where its armed groups are?
+ * Marches against them, and talks and deals with them, happen in the
+ * capital. */
+static int in_the_field(const veille_event *e)
+{
+    const veille_str *t = &e->v[EF_EVENT_TYPE], *s = &e->v[EF_SUB_EVENT_TYPE];
+    return !(t->ptr && (!strcmp(t->ptr, "Protests") || !strcmp(t->ptr, "Riots"))) &&
+           !(s->ptr && !strcmp(s->ptr, "Agreement"));
+}
+
 /* Where: the place named in the incident's sentences, else the article's
  * first place, else the focus country's capital (geo_precision 3). */
 /* Returns the dictionary entry of the place's country when it should name
@@ -1148,10 +1158,23 @@ static const lex_entry *put_place(xdoc *x, const frame *f, veille_event *e)
     gaz_place cp;
     const gaz_place *p = NULL;
     int prec = 3;
+    int stronghold = 0;
+    char fcc[3] = "";
+    if (x->country) {
+        fcc[0] = (char)(x->country->id[0] & ~32);
+        fcc[1] = (char)(x->country->id[1] & ~32);
+    }
     if (pl) {
         p = pl->p;
         prec = pl->prec;
         add_ev(e, EF_LOCATION, x, pl->first, pl->count);
+    } else if (in_the_field(e) &&
+               ((f->a1.m && x_stronghold(x, x_entry(x, f->a1.m), fcc[0] ? fcc : NULL, &cp)) ||
+                (f->a2.m && x_stronghold(x, x_entry(x, f->a2.m), fcc[0] ? fcc : NULL, &cp)))) {
+        /* "MNJ rebels abducted five civilians": no place named, the
+         * group's stronghold, as a region (geo_precision 3) */
+        p = &cp;
+        stronghold = 1;
     } else if (x->country && x->c->ctx->gaz) {
         char cc[3] = {(char)(x->country->id[0] & ~32),
                       (char)(x->country->id[1] & ~32), 0};
@@ -1160,7 +1183,13 @@ static const lex_entry *put_place(xdoc *x, const frame *f, veille_event *e)
     }
     if (!p)
         return NULL;
-    if (p == &cp) {
+    if (p == &cp && stronghold) {
+        e->v[EF_LOCATION] = vs(p->name);
+        e->v[EF_ADMIN1] = vs(p->admin1);
+        e->v[EF_ADMIN2] = vs(p->admin2);
+        e->v[EF_ADMIN3] = vs(p->admin3);
+        e->v[EF_COUNTRY] = vs(p->country);
+    } else if (p == &cp) {
         /* only the country is known: ACLED codes the event at the
          * capital, geo_precision 3 */
         const char *cn = lex_attr_get(x->country, "name");

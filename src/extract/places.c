@@ -1285,6 +1285,44 @@ const xplace *x_place_in(const xdoc *x, size_t si, size_t t)
     return best;
 }
 
+int x_stronghold(const xdoc *x, const lex_entry *e, const char *cc, gaz_place *out)
+{
+    const gaz *g = x->c->ctx->gaz;
+    const char *v = e && g ? lex_attr_get(e, "stronghold") : NULL;
+    if (!v)
+        return 0;
+    /* "NE:Agadez | ML:Kidal" */
+    for (const char *s = v; *s;) {
+        while (*s == ' ' || *s == '|')
+            s++;
+        const char *end = strchr(s, '|');
+        size_t n = end ? (size_t)(end - s) : strlen(s);
+        while (n && s[n - 1] == ' ')
+            n--;
+        if (n > 3 && s[2] == ':' && (!cc || (s[0] == cc[0] && s[1] == cc[1]))) {
+            buf k = BUF_INIT;
+            gaz_place found[MAXC];
+            size_t nf = 0;
+            if (gaz_fold(s + 3, n - 3, &k) == 0 && buf_cstr(&k))
+                nf = gaz_lookup(g, k.ptr, k.len, found, MAXC);
+            buf_free(&k);
+            if (nf > MAXC)
+                nf = MAXC;
+            /* the most populous town of that name in that country */
+            for (size_t q = 0; q < nf; q++)
+                if (found[q].fclass == 'P' && found[q].cc[0] == s[0] &&
+                    found[q].cc[1] == s[1]) {
+                    *out = found[q];
+                    return 1;
+                }
+        }
+        if (!end)
+            break;
+        s = end + 1;
+    }
+    return 0;
+}
+
 const xplace *x_place_first(const xdoc *x)
 {
     for (size_t i = 0; i < x->nplaces; i++)

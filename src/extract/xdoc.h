@@ -216,6 +216,11 @@ int x_places(xdoc *x);
 const xplace *x_place_in(const xdoc *x, size_t s, size_t t);
 /* The article's first place, or NULL. */
 const xplace *x_place_first(const xdoc *x);
+/* The stronghold of actor entry e in the country cc (upper case; NULL: any
+ * country): the town its `stronghold` attribute names there ("NE:Agadez"),
+ * found in the gazetteer.  Returns 1 and fills *out, else 0. */
+int x_stronghold(const xdoc *x, const lex_entry *e, const char *cc,
+                 struct gaz_place *out);
 /* Frees what x_places keeps in a coder across articles (its gazetteer
  * answers and near-spelling lists); NULL is fine. */
 void x_geo_memo_free(struct geo_memo *m);
