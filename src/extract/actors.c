@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../geo/geo.h"
 #include "xdoc.h"
 
 int x_inter(const lex_entry *e) { return (int)e->num; }
@@ -65,9 +66,23 @@ void x_focus_country(xdoc *x)
             seen[n] = c;
             count[n++] = 0;
         }
-        count[k]++;
+        count[k] += 2;
         if (best < 0 || count[k] > count[best])
             best = k;
+    }
+    /* a tie goes to a country the gazetteer has in depth, the user's
+     * region: "Dutch tourists were kidnapped in the north of Mali" */
+    const gaz *g = x->c->ctx->gaz;
+    if (g && gaz_has_deep(g)) {
+        for (int k = 0; k < n; k++) {
+            gaz_place cap;
+            char cc[3] = {(char)(seen[k]->id[0] & ~32), (char)(seen[k]->id[1] & ~32), 0};
+            if (gaz_country(g, cc, &cap) && cap.deep)
+                count[k]++;
+        }
+        for (int k = 0; k < n; k++)
+            if (count[k] > count[best])
+                best = k;
     }
     x->country = best >= 0 ? seen[best] : NULL;
 }

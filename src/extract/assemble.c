@@ -1138,6 +1138,36 @@ static void put_float(xdoc *x, veille_str *v, double d)
         *v = (veille_str){s, k};
 }
 
+/* "French and Malian troops": when the state force of mention m (entry
+ * e, "Malian troops") follows "COUNTRY and", the same force of that first
+ * country ("military_fr" for "military_ml"), else NULL. */
+static const lex_entry *joint_force(const xdoc *x, const xmention *m, const lex_entry *e)
+{
+    const char *us = strrchr(e->id, '_');
+    if (m->first < 2 || !us || strlen(us) != 3 || !lex_attr_get(e, "country"))
+        return NULL;
+    /* "and", "&", "or", "and/or" */
+    size_t j = m->first - 1;
+    if (x_is(x, j, "or") && j >= 3 && x_is(x, j - 1, "/") && x_is(x, j - 2, "and"))
+        j -= 2;
+    else if (!x_is(x, j, "and") && !x_is(x, j, "&") && !x_is(x, j, "or"))
+        return NULL;
+    const lex_match *cm = NULL;
+    for (size_t k = j; k-- > 0 && k + 4 > j && !cm;)
+        cm = x_at(x, k, LEX_COUNTRY);
+    if (!cm || cm->first + cm->count != j)
+        return NULL;
+    const lex_entry *c = x_entry(x, cm);
+    char id[64];
+    size_t n = (size_t)(us - e->id);
+    if (n + 4 > sizeof id)
+        return NULL;
+    memcpy(id, e->id, n);
+    snprintf(id + n, sizeof id - n, "_%s", c->id);
+    long i = lex_find(x->lx, LEX_ACTOR, id);
+    return i >= 0 && lex_entry_at(x->lx, (size_t)i) != e ? lex_entry_at(x->lx, (size_t)i) : NULL;
+}
+
 /* Does event e (its type already set) happen where its armed groups are?
  * Marches against them, and talks and deals with them, happen in the
  * capital. */
@@ -1573,6 +1603,19 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
             a1 = ctx->act_military;
             m1 = NULL;
             a1_country = x_entry(x, cm);
+        }
+    }
+    /* "French and Malian troops", "Malian and French troops": a foreign
+     * force in the pair acts (ACLED's actor1 for a joint operation), else
+     * the state named first; the other is its associate */
+    if (m1 && a1 && !a1_country && !assoc1) {
+        const lex_entry *first = joint_force(x, m1, a1);
+        if (first && (x_inter(first) == 8 || x_inter(a1) != 8)) {
+            assoc1 = a1;
+            a1 = first;
+            m1 = NULL;
+        } else if (first) {
+            assoc1 = first;
         }
     }
     /* one side named twice is one actor, but communal militias fight
