@@ -598,12 +598,16 @@ static int region_seat(xdoc *x, const gaz *g, size_t t, size_t e, size_t lo,
            seat->fclass == 'P';
 }
 
+#define MAX_AREAS 4
+static size_t actor_areas(const xdoc *x, gaz_place *out);
+
 /* What the rest of the article says for place p of candidate i: an admin
  * name of p given elsewhere ("in the Diffa area", "(Douentza, Mopti)"),
  * and the other places picked near it. */
 static double context(const xdoc *x, const cand *cands, size_t nc,
                       const long *pick, const buf *keys, size_t i,
-                      const gaz_place *p, buf *tmp)
+                      const gaz_place *p, const gaz_place *areas, size_t na,
+                      buf *tmp)
 {
     int admin = 0;
     double near = 0;
@@ -628,16 +632,21 @@ static double context(const xdoc *x, const cand *cands, size_t nc,
         if (d < 50 && near < 2)
             near = 2;
     }
-    return 3 * admin + near;
+    /* near the area of an actor of the article */
+    double area = 0;
+    for (size_t a = 0; a < na; a++)
+        if (km_between(p, &areas[a]) < 150)
+            area = 2;
+    return 3 * admin + near + area;
 }
 
 /* Among the namesakes of a candidate in the country already picked, the
  * one the rest of the article points to ("Bosso … near Diffa" is Bosso of
  * Diffa, not of Tillabéri).  Returns 0, or -1 when out of memory. */
 static int settle_by_context(xdoc *x, cand *cands, size_t nc, long *pick,
-                             buf *k, buf *tmp)
+                             const gaz_place *areas, size_t na, buf *k, buf *tmp)
 {
-    if (nc < 2)
+    if (nc < 2 && !na)
         return 0;
     buf *keys = arena_alloc(&x->c->mem, nc * sizeof *keys);
     if (!keys)
@@ -678,7 +687,7 @@ static int settle_by_context(xdoc *x, cand *cands, size_t nc, long *pick,
             if (strcmp(p->cc, cur->cc) != 0 || p->fclass != 'P')
                 continue;
             double s = score(x, c, p, cur->cc, tmp) +
-                       context(x, cands, nc, pick, keys, i, p, tmp);
+                       context(x, cands, nc, pick, keys, i, p, areas, na, tmp);
             if (s > bs) {
                 bs = s;
                 bi = (long)q;
@@ -1113,7 +1122,9 @@ int x_places(xdoc *x)
         }
         pick[i] = (long)bi;
     }
-    if (settle_by_context(x, cands, nc, pick, &k, &tmp) < 0)
+    gaz_place areas[MAX_AREAS];
+    size_t na = actor_areas(x, areas);
+    if (settle_by_context(x, cands, nc, pick, areas, na, &k, &tmp) < 0)
         goto oom;
     gaz_place capital;
     int has_capital = focus && gaz_country(g, focus, &capital);
@@ -1192,6 +1203,10 @@ int x_places(xdoc *x)
                 for (size_t j = 0; j < nc && !chosen; j++)
                     if (pick[j] >= 0)
                         chosen = &cands[j].c[pick[j]];
+                /* "in the village of Ngouba", ISWAP's work: in its area */
+                for (size_t a = 0; a < na && !chosen; a++)
+                    if (!focus || !strcmp(areas[a].cc, focus))
+                        chosen = &areas[a];
                 if (!chosen && has_capital)
                     chosen = &capital;
                 if (!chosen)
@@ -1285,13 +1300,15 @@ const xplace *x_place_in(const xdoc *x, size_t si, size_t t)
     return best;
 }
 
-int x_stronghold(const xdoc *x, const lex_entry *e, const char *cc, gaz_place *out)
+/* The town that attribute `key` of actor entry e names in country cc
+ * (upper case; NULL: the first it names): "NE:Agadez | ML:Kidal" — the
+ * most populous populated place of that name there.  1 and *out, else 0. */
+static int actor_town(const gaz *g, const lex_entry *e, const char *key, const char *cc,
+                      gaz_place *out)
 {
-    const gaz *g = x->c->ctx->gaz;
-    const char *v = e && g ? lex_attr_get(e, "stronghold") : NULL;
+    const char *v = e && g ? lex_attr_get(e, key) : NULL;
     if (!v)
         return 0;
-    /* "NE:Agadez | ML:Kidal" */
     for (const char *s = v; *s;) {
         while (*s == ' ' || *s == '|')
             s++;
@@ -1308,7 +1325,6 @@ int x_stronghold(const xdoc *x, const lex_entry *e, const char *cc, gaz_place *o
             buf_free(&k);
             if (nf > MAXC)
                 nf = MAXC;
-            /* the most populous town of that name in that country */
             for (size_t q = 0; q < nf; q++)
                 if (found[q].fclass == 'P' && found[q].cc[0] == s[0] &&
                     found[q].cc[1] == s[1]) {
@@ -1321,6 +1337,34 @@ int x_stronghold(const xdoc *x, const lex_entry *e, const char *cc, gaz_place *o
         s = end + 1;
     }
     return 0;
+}
+
+int x_stronghold(const xdoc *x, const lex_entry *e, const char *cc, gaz_place *out)
+{
+    return actor_town(x->c->ctx->gaz, e, "stronghold", cc, out);
+}
+
+/* The areas the article's actors are tied to (their `stronghold` or
+ * `area`): "Dogon villagers" are most likely in the Bandiagara plateau. */
+static size_t actor_areas(const xdoc *x, gaz_place *out)
+{
+    const gaz *g = x->c->ctx->gaz;
+    const lex_entry *seen[MAX_AREAS];
+    size_t n = 0;
+    for (size_t i = 0; i < x->nm && n < MAX_AREAS; i++) {
+        if (x->m[i].kind != LEX_ACTOR)
+            continue;
+        const lex_entry *e = x_entry(x, &x->m[i]);
+        int dup = 0;
+        for (size_t k = 0; k < n && !dup; k++)
+            dup = seen[k] == e;
+        if (dup)
+            continue;
+        if (actor_town(g, e, "area", NULL, &out[n]) ||
+            actor_town(g, e, "stronghold", NULL, &out[n]))
+            seen[n++] = e;
+    }
+    return n;
 }
 
 const xplace *x_place_first(const xdoc *x)
