@@ -347,6 +347,28 @@ static size_t hint_tokens(const xdoc *x, size_t t, size_t hi, size_t *a,
     return 1;
 }
 
+/* "Maloum-Djori [Maldjori]": when the name at t (words, hyphens and
+ * apostrophes) is followed by a capitalised name in square brackets, the
+ * index of that name's first token, else 0. */
+static size_t acled_alias(const xdoc *x, size_t t, size_t hi)
+{
+    const textdoc *d = x->d;
+    size_t j = t;
+    while (j < hi && j < t + 6 && !x_is(x, j, "[") &&
+           (d->toks[j].kind == TOK_WORD || x_is(x, j, "-") || x_is(x, j, "'")))
+        j++;
+    if (j == t || j + 2 >= hi || !x_is(x, j, "[") || d->toks[j + 1].kind != TOK_WORD ||
+        !(d->toks[j + 1].flags & TOKF_CAP))
+        return 0;
+    for (size_t e = j + 2; e < hi && e < j + 8; e++) {
+        if (x_is(x, e, "]"))
+            return j + 1;
+        if (d->toks[e].kind != TOK_WORD && !x_is(x, e, "-") && !x_is(x, e, "'"))
+            return 0;
+    }
+    return 0;
+}
+
 /* How far apart two places are, in km. */
 static double km_between(const gaz_place *a, const gaz_place *b)
 {
@@ -717,6 +739,8 @@ int x_places(xdoc *x)
     size_t cap = 0;
     cand *cands = NULL;
     size_t nc = 0;
+    size_t alias_at = (size_t)-1; /* the name in "X [Y]" */
+    int alias_cue = 0;
     for (size_t si = 0; si < d->nsent; si++) {
         const sentence *s = &d->sents[si];
         size_t lo = s->first, hi = s->first + s->count;
@@ -735,8 +759,21 @@ int x_places(xdoc *x)
                                       x_is(x, (size_t)wb, "the")))
                 wb--;
             int cue = wb >= (long)lo && x_in(x, (size_t)wb, cue_at);
+            /* "Gondo [Gondogourou] (Koro, Mopti)": the name in square
+             * brackets is the report's own spelling, the one it codes; it
+             * takes the cue of the name it follows */
+            size_t al = acled_alias(x, t, hi);
+            if (al) {
+                alias_at = al;
+                alias_cue = cue || (wb >= (long)lo && x_in(x, (size_t)wb, strong_at)) ||
+                            village_cue(x, t, lo);
+                t = al - 1;
+                continue;
+            }
+            int aliased = t == alias_at && alias_cue;
+            cue |= aliased;
             /* "in", "village of", "the area of" */
-            int strong = wb >= (long)lo && x_in(x, (size_t)wb, strong_at);
+            int strong = aliased || (wb >= (long)lo && x_in(x, (size_t)wb, strong_at));
             if (!strong && wb > (long)lo && x_in(x, (size_t)wb, of_words) &&
                 x_in(x, (size_t)wb - 1, cue_at) && !x_in(x, (size_t)wb - 1, of_words))
                 strong = 1;
@@ -806,7 +843,7 @@ int x_places(xdoc *x)
                     t = e - 1;
                     continue;
                 }
-                if (!hint_tokens(x, e, hi, &qa, &qb)) {
+                if (!hint_tokens(x, e + (aliased && e < hi && x_is(x, e, "]")), hi, &qa, &qb)) {
                     /* "in the village of Windeboki", "la localité de
                      * Tinkarazeina": a place by what the text calls it */
                     /* "in Tarkint", "à Boulkessi": after a word that
@@ -818,7 +855,7 @@ int x_places(xdoc *x)
                                    !(e < hi && (x_in(x, e, region_words) ||
                                                 x_in(x, e, container_words) ||
                                                 x_is(x, e, "prefecture")));
-                    if ((village_cue(x, t, lo) || at_place) && !x_in(x, t, stop_names) &&
+                    if ((village_cue(x, t, lo) || at_place || aliased) && !x_in(x, t, stop_names) &&
                         !x_at(x, t, LEX_ACTOR) && !x_at(x, t, LEX_COUNTRY) &&
                         !x_at(x, t, LEX_MONTH) && !x_at(x, t, LEX_WEEKDAY) &&
                         !(d->toks[t].flags & TOKF_UPPER)) {
@@ -852,7 +889,9 @@ int x_places(xdoc *x)
                 best = e;
             }
             size_t ha = 0, hb = 0;
-            int hint = hint_tokens(x, best, hi, &ha, &hb);
+            /* "Gondo [Gondogourou] (Koro, Mopti)": past the bracket */
+            int hint = hint_tokens(x, best + (aliased && best < hi && x_is(x, best, "]")),
+                                   hi, &ha, &hb);
             /* "Bandiagara Commune (Bandiagara, Mopti)" */
             if (!hint && best < hi && x_in(x, best, container_words))
                 hint = hint_tokens(x, best + 1, hi, &ha, &hb);
