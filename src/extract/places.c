@@ -498,6 +498,31 @@ static int add_pending(xdoc *x, cand **cands, size_t *nc, size_t *cap,
     return 0;
 }
 
+/* The town that the first bracketed name of candidate c names ("Bandiagara"
+ * of "(Bandiagara, Mopti)"): 1 and *out, else 0. */
+static int hint_town(xdoc *x, const gaz *g, const cand *c, buf *k, gaz_place *out)
+{
+    size_t q = c->ha, e = q;
+    while (e < c->hb && x->d->toks[e].kind == TOK_WORD)
+        e++;
+    if (e == q)
+        return 0;
+    key_of(x, q, e, k);
+    if (k->oom)
+        return 0;
+    gaz_place found[MAXC];
+    size_t n = memo_lookup(x, g, k->ptr, k->len, found, MAXC);
+    if (n > MAXC)
+        n = MAXC;
+    /* the most populous town of that name in the user's region */
+    for (size_t i = 0; i < n; i++)
+        if (found[i].fclass == 'P' && found[i].deep) {
+            *out = found[i];
+            return 1;
+        }
+    return 0;
+}
+
 /* How many bracketed words of k's hint name p's admin1, 2 or 3. */
 static int hint_hits(const xdoc *x, const cand *k, const gaz_place *p, buf *tmp)
 {
@@ -1091,8 +1116,15 @@ int x_places(xdoc *x)
         }
         size_t bi = 0;
         double bs = -1e9;
+        /* "Kourou (Bandiagara, Mopti)": GeoNames seldom gives a village
+         * its cercle, but the cercle's town is known; of the namesakes,
+         * one near it */
+        gaz_place town;
+        int has_town = c->hint && c->n > 1 && hint_town(x, g, c, &k, &town);
         for (size_t q = 0; q < c->n; q++) {
             double s = score(x, c, &c->c[q], focus, &tmp);
+            if (has_town && km_between(&c->c[q], &town) < 60)
+                s += 3;
             if (s > bs) {
                 bs = s;
                 bi = q;
