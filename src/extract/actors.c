@@ -76,7 +76,8 @@ void x_focus_country(xdoc *x)
     if (g && gaz_has_deep(g)) {
         for (int k = 0; k < n; k++) {
             gaz_place cap;
-            char cc[3] = {(char)(seen[k]->id[0] & ~32), (char)(seen[k]->id[1] & ~32), 0};
+            char cc[3];
+            x_country_cc(seen[k], cc);
             if (gaz_country(g, cc, &cap) && cap.deep)
                 count[k]++;
         }

@@ -1189,11 +1189,8 @@ static const lex_entry *put_place(xdoc *x, const frame *f, veille_event *e)
     const gaz_place *p = NULL;
     int prec = 3;
     int stronghold = 0;
-    char fcc[3] = "";
-    if (x->country) {
-        fcc[0] = (char)(x->country->id[0] & ~32);
-        fcc[1] = (char)(x->country->id[1] & ~32);
-    }
+    char fcc[3];
+    x_country_cc(x->country, fcc);
     if (pl) {
         p = pl->p;
         prec = pl->prec;
@@ -1205,24 +1202,15 @@ static const lex_entry *put_place(xdoc *x, const frame *f, veille_event *e)
          * group's stronghold, as a region (geo_precision 3) */
         p = &cp;
         stronghold = 1;
-    } else if (x->country && x->c->ctx->gaz) {
-        char cc[3] = {(char)(x->country->id[0] & ~32),
-                      (char)(x->country->id[1] & ~32), 0};
-        if (gaz_country(x->c->ctx->gaz, cc, &cp))
-            p = &cp;
+    } else if (x->country && x->c->ctx->gaz && gaz_country(x->c->ctx->gaz, fcc, &cp)) {
+        p = &cp;
     }
     if (!p)
         return NULL;
-    if (p == &cp && stronghold) {
-        e->v[EF_LOCATION] = vs(p->name);
-        e->v[EF_ADMIN1] = vs(p->admin1);
-        e->v[EF_ADMIN2] = vs(p->admin2);
-        e->v[EF_ADMIN3] = vs(p->admin3);
-        e->v[EF_COUNTRY] = vs(p->country);
-    } else if (p == &cp) {
+    if (p == &cp) {
         /* only the country is known: ACLED codes the event at the
-         * capital, geo_precision 3 */
-        const char *cn = lex_attr_get(x->country, "name");
+         * capital, geo_precision 3 (or at the group's stronghold) */
+        const char *cn = stronghold ? NULL : lex_attr_get(x->country, "name");
         e->v[EF_LOCATION] = vs(p->name);
         e->v[EF_ADMIN1] = vs(p->admin1);
         e->v[EF_ADMIN2] = vs(p->admin2);

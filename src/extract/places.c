@@ -498,6 +498,24 @@ static int add_pending(xdoc *x, cand **cands, size_t *nc, size_t *cap,
     return 0;
 }
 
+/* The most populous town with the folded name k[0, n) in country cc (upper
+ * case), or with cc NULL in a country the index has in depth: 1 and *out,
+ * else 0. */
+static int town_named(xdoc *x, const gaz *g, const char *k, size_t n, const char *cc,
+                      gaz_place *out)
+{
+    gaz_place found[MAXC];
+    size_t nf = memo_lookup(x, g, k, n, found, MAXC);
+    if (nf > MAXC)
+        nf = MAXC;
+    for (size_t i = 0; i < nf; i++)
+        if (found[i].fclass == 'P' && (cc ? !strcmp(found[i].cc, cc) : found[i].deep)) {
+            *out = found[i];
+            return 1;
+        }
+    return 0;
+}
+
 /* The town that the first bracketed name of candidate c names ("Bandiagara"
  * of "(Bandiagara, Mopti)"): 1 and *out, else 0. */
 static int hint_town(xdoc *x, const gaz *g, const cand *c, buf *k, gaz_place *out)
@@ -508,19 +526,7 @@ static int hint_town(xdoc *x, const gaz *g, const cand *c, buf *k, gaz_place *ou
     if (e == q)
         return 0;
     key_of(x, q, e, k);
-    if (k->oom)
-        return 0;
-    gaz_place found[MAXC];
-    size_t n = memo_lookup(x, g, k->ptr, k->len, found, MAXC);
-    if (n > MAXC)
-        n = MAXC;
-    /* the most populous town of that name in the user's region */
-    for (size_t i = 0; i < n; i++)
-        if (found[i].fclass == 'P' && found[i].deep) {
-            *out = found[i];
-            return 1;
-        }
-    return 0;
+    return !k->oom && town_named(x, g, k->ptr, k->len, NULL, out);
 }
 
 /* How many bracketed words of k's hint name p's admin1, 2 or 3. */
@@ -566,10 +572,8 @@ static double score(const xdoc *x, const cand *k, const gaz_place *p,
     }
     /* Among the villages of the user's region, of no known size, the
      * seat of a commune or district */
-    if (p->deep && p->population == 0 && p->fclass == 'P') {
-        if (!strncmp(p->fcode, "PPLA", 4))
-            s += 1;
-    }
+    if (p->deep && p->population == 0 && p->fclass == 'P' && !strncmp(p->fcode, "PPLA", 4))
+        s += 1;
     if (p->fclass == 'P')
         s += 2;
     else if (p->fclass == 'A')
@@ -646,7 +650,7 @@ static int region_seat(xdoc *x, const gaz *g, size_t t, size_t e, size_t lo,
 }
 
 #define MAX_AREAS 4
-static size_t actor_areas(const xdoc *x, gaz_place *out);
+static size_t actor_areas(xdoc *x, gaz_place *out);
 
 /* What the rest of the article says for place p of candidate i: an admin
  * name of p given elsewhere ("in the Diffa area", "(Douentza, Mopti)"),
@@ -656,8 +660,7 @@ static double context(const xdoc *x, const cand *cands, size_t nc,
                       const gaz_place *p, const gaz_place *areas, size_t na,
                       buf *tmp)
 {
-    int admin = 0;
-    double near = 0;
+    int admin = 0, near = 0, area = 0;
     for (size_t j = 0; j < nc; j++) {
         if (j == i || pick[j] < 0)
             continue;
@@ -675,16 +678,13 @@ static double context(const xdoc *x, const cand *cands, size_t nc,
         if (!admin && o->hint && !(cands[i].hint && o->ha == cands[i].ha) &&
             hint_hits(x, o, p, tmp))
             admin = 1;
-        double d = km_between(p, &o->c[pick[j]]);
-        if (d < 50 && near < 2)
-            near = 2;
+        if (!near && km_between(p, &o->c[pick[j]]) < 50)
+            near = 1;
     }
     /* near the area of an actor of the article */
-    double area = 0;
-    for (size_t a = 0; a < na; a++)
-        if (km_between(p, &areas[a]) < 150)
-            area = 2;
-    return 3 * admin + near + area;
+    for (size_t a = 0; a < na && !area; a++)
+        area = km_between(p, &areas[a]) < 150;
+    return 3 * admin + 2 * near + 2 * area;
 }
 
 /* Among the namesakes of a candidate in the country already picked, the
@@ -755,11 +755,8 @@ int x_places(xdoc *x)
         return 0;
     const textdoc *d = x->d;
     /* the country the text names (upper case), or "" */
-    char named[3] = "";
-    if (x->country) {
-        named[0] = (char)(x->country->id[0] & ~32);
-        named[1] = (char)(x->country->id[1] & ~32);
-    }
+    char named[3];
+    x_country_cc(x->country, named);
     buf k = BUF_INIT, tmp = BUF_INIT;
     size_t cap = 0;
     cand *cands = NULL;
@@ -1372,11 +1369,12 @@ const xplace *x_place_in(const xdoc *x, size_t si, size_t t)
 }
 
 /* The town that attribute `key` of actor entry e names in country cc
- * (upper case; NULL: the first it names): "NE:Agadez | ML:Kidal" — the
- * most populous populated place of that name there.  1 and *out, else 0. */
-static int actor_town(const gaz *g, const lex_entry *e, const char *key, const char *cc,
+ * (upper case; NULL: the first it names): "NE:Agadez | ML:Kidal".
+ * 1 and *out, else 0. */
+static int actor_town(xdoc *x, const lex_entry *e, const char *key, const char *cc,
                       gaz_place *out)
 {
+    const gaz *g = x->c->ctx->gaz;
     const char *v = e && g ? lex_attr_get(e, key) : NULL;
     if (!v)
         return 0;
@@ -1388,20 +1386,13 @@ static int actor_town(const gaz *g, const lex_entry *e, const char *key, const c
         while (n && s[n - 1] == ' ')
             n--;
         if (n > 3 && s[2] == ':' && (!cc || (s[0] == cc[0] && s[1] == cc[1]))) {
+            char in[3] = {s[0], s[1], 0};
             buf k = BUF_INIT;
-            gaz_place found[MAXC];
-            size_t nf = 0;
-            if (gaz_fold(s + 3, n - 3, &k) == 0 && buf_cstr(&k))
-                nf = gaz_lookup(g, k.ptr, k.len, found, MAXC);
+            int found = gaz_fold(s + 3, n - 3, &k) == 0 && buf_cstr(&k) &&
+                        town_named(x, g, k.ptr, k.len, in, out);
             buf_free(&k);
-            if (nf > MAXC)
-                nf = MAXC;
-            for (size_t q = 0; q < nf; q++)
-                if (found[q].fclass == 'P' && found[q].cc[0] == s[0] &&
-                    found[q].cc[1] == s[1]) {
-                    *out = found[q];
-                    return 1;
-                }
+            if (found)
+                return 1;
         }
         if (!end)
             break;
@@ -1410,16 +1401,15 @@ static int actor_town(const gaz *g, const lex_entry *e, const char *key, const c
     return 0;
 }
 
-int x_stronghold(const xdoc *x, const lex_entry *e, const char *cc, gaz_place *out)
+int x_stronghold(xdoc *x, const lex_entry *e, const char *cc, gaz_place *out)
 {
-    return actor_town(x->c->ctx->gaz, e, "stronghold", cc, out);
+    return actor_town(x, e, "stronghold", cc, out);
 }
 
 /* The areas the article's actors are tied to (their `stronghold` or
  * `area`): "Dogon villagers" are most likely in the Bandiagara plateau. */
-static size_t actor_areas(const xdoc *x, gaz_place *out)
+static size_t actor_areas(xdoc *x, gaz_place *out)
 {
-    const gaz *g = x->c->ctx->gaz;
     const lex_entry *seen[MAX_AREAS];
     size_t n = 0;
     for (size_t i = 0; i < x->nm && n < MAX_AREAS; i++) {
@@ -1431,8 +1421,8 @@ static size_t actor_areas(const xdoc *x, gaz_place *out)
             dup = seen[k] == e;
         if (dup)
             continue;
-        if (actor_town(g, e, "area", NULL, &out[n]) ||
-            actor_town(g, e, "stronghold", NULL, &out[n]))
+        if (actor_town(x, e, "area", NULL, &out[n]) ||
+            actor_town(x, e, "stronghold", NULL, &out[n]))
             seen[n++] = e;
     }
     return n;

@@ -71,6 +71,14 @@ static inline const lex_entry *x_entry(const xdoc *x, const lex_match *m)
 {
     return lex_entry_at(x->lx, m->entry);
 }
+/* The ISO code of country entry c in upper case, as the gazetteer writes
+ * it ("ML"); "" when c is NULL. */
+static inline void x_country_cc(const lex_entry *c, char cc[3])
+{
+    cc[0] = c ? (char)(c->id[0] & ~32) : 0;
+    cc[1] = c ? (char)(c->id[1] & ~32) : 0;
+    cc[2] = 0;
+}
 /* Is token t's folded text s?  Inline, so that the length of a literal s
  * is known when compiling; the first byte settles most calls. */
 static inline int x_is(const xdoc *x, size_t t, const char *s)
@@ -219,7 +227,7 @@ const xplace *x_place_first(const xdoc *x);
 /* The stronghold of actor entry e in the country cc (upper case; NULL: any
  * country): the town its `stronghold` attribute names there ("NE:Agadez"),
  * found in the gazetteer.  Returns 1 and fills *out, else 0. */
-int x_stronghold(const xdoc *x, const lex_entry *e, const char *cc,
+int x_stronghold(xdoc *x, const lex_entry *e, const char *cc,
                  struct gaz_place *out);
 /* Frees what x_places keeps in a coder across articles (its gazetteer
  * answers and near-spelling lists); NULL is fine. */
