@@ -411,10 +411,7 @@ static int passive_between(const xdoc *x, size_t a, size_t b)
 static int is_generic(const lex_entry *e)
 {
     const char *n = lex_attr_get(e, "name");
-    if (!n)
-        return 0;
-    return strncmp(n, "Unidentified", 12) == 0 ||
-           (strstr(n, "{country}") && !lex_attr_get(e, "country"));
+    return x_unidentified(e) || (n && strstr(n, "{country}") && !lex_attr_get(e, "country"));
 }
 
 /* The mention that starts at token t (an actor match there), or 0. */

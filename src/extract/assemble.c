@@ -325,12 +325,6 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
     return 1;
 }
 
-static int is_unidentified(const lex_entry *e)
-{
-    const char *n = lex_attr_get(e, "name");
-    return n && strncmp(n, "Unidentified", 12) == 0;
-}
-
 /* Does a verb that ends before token o act on nothing: o ends sentence
  * s, or is a pause or a place's preposition ("25 Islamists killed.",
  * "were killed in Gao", "Customs officer kidnapped near Gao")? */
@@ -550,7 +544,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 xmention back = f->a1;
                 f->a1 = b1;
                 if (b2.m && x_inter(x_entry(x, b2.m)) == 7 && back.m &&
-                    !is_unidentified(x_entry(x, back.m)))
+                    !x_unidentified(x_entry(x, back.m)))
                     f->a2 = back;
                 else if (b2.m)
                     f->a2 = b2;
@@ -706,7 +700,7 @@ static int same_incident(const xdoc *x, const frame *g, const frame *f)
      * ending, one incident (ACLED's attack), unless others did it */
     if (!strcmp(g->tx->code, "abduction") && !strcmp(f->tx->code, "attack") &&
         (!f->a1.m || (g->a1.m && x_entry(x, f->a1.m) == x_entry(x, g->a1.m)) ||
-         is_unidentified(x_entry(x, f->a1.m))))
+         x_unidentified(x_entry(x, f->a1.m))))
         return 1;
     /* "A suicide bomber killed six… The attacker detonated explosives
      * hidden under her clothing": a bare blast word after a blast of a
@@ -1347,7 +1341,7 @@ static const lex_entry *named_group(xdoc *x, const frame *f,
                 const lex_entry *e = x_entry(x, m);
                 int in = x_inter(e);
                 int fits = state ? in == 1 || in == 8 : in >= 2 && in <= 4;
-                if (!fits || e == avoid || is_unidentified(e) ||
+                if (!fits || e == avoid || x_unidentified(e) ||
                     !lex_attr_get(e, "name"))
                     continue;
                 const char *n = lex_attr_get(e, "name");
@@ -1539,7 +1533,7 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     /* "Unidentified" while the report names the group elsewhere: "the
      * assailants" after "presumed JNIM militants attacked…", "MUJAO
      * claimed responsibility", "the device was planted by ISGS" */
-    if (a1 && violent && is_unidentified(a1)) {
+    if (a1 && violent && x_unidentified(a1)) {
         const xmention *nm = NULL;
         /* who flies: an air strike is a state's unless a group is named
          * as its author */
@@ -1559,9 +1553,9 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
         a2 = ctx->act_communal, m2 = NULL;
     } else if (!strcmp(tx->code, "armed_clash") && ctx->act_communal &&
                lex_attr_get(f->trig, "communal")) {
-        if (!a1 || is_unidentified(a1) || x_inter(a1) == 5 || x_inter(a1) == 7)
+        if (!a1 || x_unidentified(a1) || x_inter(a1) == 5 || x_inter(a1) == 7)
             a1 = ctx->act_communal, m1 = NULL;
-        if (!a2 || is_unidentified(a2) || x_inter(a2) == 5 || x_inter(a2) == 7)
+        if (!a2 || x_unidentified(a2) || x_inter(a2) == 5 || x_inter(a2) == 7)
             a2 = ctx->act_communal, m2 = NULL;
     }
     /* "Israeli airstrikes", "frappes françaises": a state's weapon named
@@ -1569,7 +1563,7 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
      * word for the same weapon ("L'aviation malienne a mené des frappes
      * aériennes") */
     const lex_entry *a1_country = NULL;
-    if (violent && (!a1 || is_unidentified(a1)) && ctx->act_military &&
+    if (violent && (!a1 || x_unidentified(a1)) && ctx->act_military &&
         f->tm) {
         const lex_match *cm = NULL;
         const sentence *s = &x->d->sents[f->sent];

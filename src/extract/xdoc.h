@@ -71,6 +71,12 @@ static inline const lex_entry *x_entry(const xdoc *x, const lex_match *m)
 {
     return lex_entry_at(x->lx, m->entry);
 }
+/* Is e ACLED's actor for nobody named ("Unidentified Armed Group …")? */
+static inline int x_unidentified(const lex_entry *e)
+{
+    const char *n = lex_attr_get(e, "name");
+    return n && strncmp(n, "Unidentified", 12) == 0;
+}
 /* The ISO code of country entry c in upper case, as the gazetteer writes
  * it ("ML"); "" when c is NULL. */
 static inline void x_country_cc(const lex_entry *c, char cc[3])
