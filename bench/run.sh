@@ -88,19 +88,19 @@ def build(out, source, *inputs):
 def made_up():
     """Short articles from sentences written for this benchmark."""
     fr = [
-        "Une patrouille de l'armée est tombée dans une embuscade mardi près du village, a indiqué une source sécuritaire.",
-        "Des frappes aériennes ont visé des positions des groupes armés dans la nuit de samedi à dimanche.",
-        "Selon un élu local, 1 200 personnes ont quitté leurs villages depuis le 7 novembre.",
+        "Mardi, une patrouille militaire a essuyé une embuscade à l'entrée du village, d'après un responsable de la sécurité.",
+        "Dans la nuit de samedi à dimanche, l'aviation a bombardé plusieurs campements de combattants.",
+        "Quelque 1 200 habitants ont fui leurs villages depuis le 7 novembre, rapporte un conseiller municipal.",
         "Un engin explosif improvisé a touché un véhicule de transport ; le bilan n'est pas connu.",
-        "Des hommes armés ont enlevé trois commerçants sur la route du marché, jeudi 07/11/2023.",
+        "Jeudi 07/11/2023, trois commerçants ont été enlevés par des individus armés sur la route du marché.",
         "« La situation est sous contrôle », a déclaré le gouverneur de la région lundi soir.",
     ]
     en = [
         "Gunmen ambushed a military convoy on Tuesday near the border, a security source said.",
-        "Air strikes hit positions of armed groups overnight, the army said in a statement.",
+        "Overnight air strikes struck fighters' camps, according to a military communiqué.",
         "About 1,200 people have fled their homes since 7 November, according to a local official.",
-        "An improvised explosive device hit a bus on the main road; no toll was given.",
-        "Protesters gathered in the capital on Friday to demand the release of detained traders.",
+        "A roadside bomb tore through a bus on the main road; no casualty figure was released.",
+        "On Friday, demonstrators assembled in the capital, calling for jailed traders to be freed.",
     ]
     arts = []
     for i in range(60):
