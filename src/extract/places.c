@@ -848,6 +848,19 @@ int x_places(xdoc *x)
                 if (!(pr & 2))
                     break;
             }
+            static const char *const admin_words[] = {
+                "region", "province", "state", "district", "city",
+                "department", "cercle", "circle", "commune", "county",
+                "town", "village", "area", "airport", "camp", NULL};
+            /* "the village of Tin Tam (Bandiagara, Mopti)": a name that
+             * only starts with a known one ("Tin") and runs on to the
+             * brackets is a village the gazetteer lacks, not "Tin" */
+            size_t ra = 0, rb = 0;
+            if (best && best < run && (strong || village_cue(x, t, lo)) &&
+                !x_in(x, best, admin_words) && !x_in(x, best, container_words) &&
+                !x_in(x, best, region_words) &&
+                hint_tokens(x, run, hi, &ra, &rb))
+                best = 0;
             /* "Innabagargar (Takanamat, Tahoua)": a village the gazetteer
              * lacks, coded (as ACLED does) under its own name at the first
              * bracketed place it knows, geo_precision 2 */
@@ -917,13 +930,6 @@ int x_places(xdoc *x)
             /* "Bandiagara Commune (Bandiagara, Mopti)" */
             if (!hint && best < hi && x_in(x, best, container_words))
                 hint = hint_tokens(x, best + 1, hi, &ha, &hb);
-            /* "the death of Justin Zongo": a name followed by another
-             * capitalised word that does not continue it is a person's
-             * first name, not a place ("Mopti Region" still is one) */
-            static const char *const admin_words[] = {
-                "region", "province", "state", "district", "city",
-                "department", "cercle", "circle", "commune", "county",
-                "town", "village", "area", "airport", "camp", NULL};
             /* "Lake Chad", "Mont Hombori" missing from the gazetteer:
              * not the town called Lake */
             static const char *const feature_heads[] = {
@@ -945,6 +951,9 @@ int x_places(xdoc *x)
                   !memo_prefix(x, g, tok_fold(d, &d->toks[t - 1]),
                                d->toks[t - 1].flen))))
                 continue;
+            /* "the death of Justin Zongo": a name followed by another
+             * capitalised word that does not continue it is a person's
+             * first name, not a place ("Mopti Region" still is one) */
             if (!hint && best < hi && d->toks[best].kind == TOK_WORD &&
                 (d->toks[best].flags & TOKF_CAP) &&
                 !(d->toks[best].flags & TOKF_UPPER) &&
