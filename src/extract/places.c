@@ -757,6 +757,14 @@ int x_places(xdoc *x)
     /* the country the text names (upper case), or "" */
     char named[3];
     x_country_cc(x->country, named);
+    /* no country named: that of a group's stronghold ("ISWAP
+     * militants raided NGouba" is in Niger) */
+    for (size_t i = 0; i < x->nm && !named[0]; i++) {
+        gaz_place home;
+        if (x->m[i].kind == LEX_ACTOR &&
+            x_stronghold(x, x_entry(x, &x->m[i]), NULL, &home))
+            memcpy(named, home.cc, 3);
+    }
     buf k = BUF_INIT, tmp = BUF_INIT;
     size_t cap = 0;
     cand *cands = NULL;
