@@ -1197,6 +1197,26 @@ int x_places(xdoc *x)
                        !said(told, c->c[bi].cc);
             if (word && !c->strong && !village_named(x, c))
                 continue;
+            /* "the village of Singa" in a report on Burkina Faso is its
+             * hamlet of that name, not the city of Sudan (a namesake at
+             * home that its brackets do not contradict) */
+            if (word && village_cue(x, c->first, x->d->sents[x->d->toks[c->first].sent].first)) {
+                long home = -1;
+                double hs = -1e9;
+                for (size_t q = 0; q < c->n; q++) {
+                    if (strcmp(c->c[q].cc, focus) != 0 || c->c[q].fclass != 'P')
+                        continue;
+                    double sc = score(x, c, &c->c[q], focus, &tmp);
+                    if (sc > hs) {
+                        hs = sc;
+                        home = (long)q;
+                    }
+                }
+                if (home >= 0 && (!c->hint || hint_hits(x, c, &c->c[home], &tmp))) {
+                    pick[i] = home;
+                    continue;
+                }
+            }
             /* "in the area of Taba near Dialloube": after a cue, a small
              * town abroad in a report on a region the index has in depth
              * is a village of that region the index lacks */

@@ -11,6 +11,7 @@
 # 3. The gazetteer built from the three Sahel dumps answers
 #    `veille gazetteer info` in well under 100 ms.
 # 4. The golden cases that need that gazetteer (tests/golden/extract-sahel.tsv).
+# 5. Those that need it with cities500 beside it (tests/golden/extract-world.tsv).
 set -euo pipefail
 B=${1:-build}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -105,6 +106,20 @@ if out=$(python3 "$root/tests/golden/extract.py" --cases "$root/tests/golden/ext
 else
   printf '%s\n' "$out" | sed 's/^/    /'
   no "golden cases on the Sahel gazetteer"
+fi
+
+# 5. Golden cases on the Sahel dumps with the world's towns beside them, as
+#    `make eval` has them, when the set-up fetched cities500.
+if [ -s "$root/var/geonames/cities500.txt" ]; then
+  "$V" gazetteer import -q --data "$tmp/world" "$shared"/geonames/*.txt "$root/var/geonames/cities500.txt"
+  if out=$(VEILLE_DATA=$tmp/world python3 "$root/tests/golden/extract.py" --cases "$root/tests/golden/extract-world.tsv" "$root/$B"); then
+    ok "golden cases on the Sahel and world gazetteer: ${out##*extract: }"
+  else
+    printf '%s\n' "$out" | sed 's/^/    /'
+    no "golden cases on the Sahel and world gazetteer"
+  fi
+else
+  echo "  skip  golden cases on the Sahel and world gazetteer: var/geonames/cities500.txt is absent (scripts/setup fetches it)"
 fi
 
 echo "shared: $pass passed, $fail failed"
