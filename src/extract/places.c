@@ -1290,6 +1290,11 @@ int x_places(xdoc *x)
                         chosen = &cands[j].c[pick[j]];
                     }
                 }
+                /* "the commune of Kablewa (coded as Kablewa …)", ISWAP's
+                 * work, no other place known: in its area */
+                for (size_t a = 0; a < na && !chosen; a++)
+                    if (!focus || !strcmp(areas[a].cc, focus))
+                        chosen = &areas[a];
                 if (!chosen && has_capital)
                     chosen = &capital;
                 if (!chosen)

@@ -149,3 +149,30 @@ size_t split_elision(const char *s, size_t n, char *out)
     }
     return split ? o : 0;
 }
+
+/* Sahel names open on a prenasal consonant that the press and GeoNames
+ * write three ways: N'Guigmi, N Guigmi, Nguigmi; M'Bera, Mbera. */
+static int consonant(char c)
+{
+    return c >= 'a' && c <= 'z' && !strchr("aeiouy", c);
+}
+
+size_t prenasal(const char *s, size_t n, char sep, char *out)
+{
+    size_t o = 0, done = 0;
+    for (size_t i = 0; i < n; i++) {
+        out[o++] = s[i];
+        int start = (s[i] == 'n' || s[i] == 'm') && (i == 0 || s[i - 1] == ' ');
+        if (!start)
+            continue;
+        if (sep && i + 1 < n && consonant(s[i + 1])) {
+            out[o++] = sep;
+            done++;
+        } else if (!sep && i + 2 < n && (s[i + 1] == '\'' || s[i + 1] == ' ') &&
+                   consonant(s[i + 2])) {
+            i++; /* the mark goes */
+            done++;
+        }
+    }
+    return done ? o : 0;
+}

@@ -77,7 +77,7 @@
 #include <string.h>
 
 #define GZ_MAGIC "VEILLEGZ"
-#define GZ_VERSION 2u
+#define GZ_VERSION 3u
 #define GZ_BOM 0x01020304u
 #define GZ_NONE 0xFFFFFFFFu
 

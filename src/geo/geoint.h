@@ -38,6 +38,12 @@ size_t join_n(const char *s, size_t n, char *out);
  * space, as the tokenizer cuts an elision; returns the new length (at
  * most 2n), or 0 when there was none. */
 size_t split_elision(const char *s, size_t n, char *out);
+/* Copies s to out with the prenasal "n"/"m" that starts a word before a
+ * consonant written another way: sep '\'' or ' ' puts it there
+ * ("nguigmi" → "n'guigmi", "n guigmi"), sep 0 takes an apostrophe or a
+ * space there away ("n'guigmi", "n guigmi" → "nguigmi").  Returns the new
+ * length (at most 2n), or 0 when there was none. */
+size_t prenasal(const char *s, size_t n, char sep, char *out);
 
 /* ---- string pool with interning (pool.c) ---- */
 

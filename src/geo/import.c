@@ -77,6 +77,7 @@ static int push_key(builder *b, uint32_t place, const char *k, size_t n)
 }
 
 /* Folds s and adds it as a name of place, with its variants (geo.h):
+ * a word-initial prenasal three ways ("nguigmi", "n'guigmi", "n guigmi");
  * inner hyphens as spaces; Tamasheq "-n-" joined to the word before it
  * ("i-n-tillit" → "in-tillit", "in tillit"); "n'"/"m'" at the start of a
  * word as the elision the tokenizer makes of it before a small letter
@@ -93,19 +94,26 @@ static int add_key(builder *b, uint32_t place, const char *s, size_t n,
     if (kn == 0 || kn > GAZ_MAX_KEY ||
         (alternate && !key_has_letter(b->key.ptr, kn)))
         return 0;
-    /* Each transformation applied to every variant so far: at most 8. */
-    char var[8][2 * GAZ_MAX_KEY];
-    size_t len[8], nv = 1;
-    memcpy(var[0], b->key.ptr, kn);
-    len[0] = kn;
-    for (int t = 0; t < 3; t++) {
+    /* Each transformation applied to every variant so far: at most 32.
+     * A prenasal is first written joined ("n'guigmi" → "nguigmi"), then
+     * the two other ways, so that the three spellings meet. */
+    enum { MAXV = 32 };
+    char var[MAXV][2 * GAZ_MAX_KEY];
+    size_t len[MAXV], nv = 1;
+    size_t joined = prenasal(b->key.ptr, kn, 0, var[0]);
+    if (!joined)
+        memcpy(var[0], b->key.ptr, kn);
+    len[0] = joined ? joined : kn;
+    for (int t = 0; t < 5; t++) {
         size_t have = nv;
-        for (size_t i = 0; i < have; i++) {
+        for (size_t i = 0; i < have && nv < MAXV; i++) {
             size_t m = 0;
             switch (t) {
-            case 0: m = join_n(var[i], len[i], var[nv]); break;
-            case 1: m = unhyphen(var[i], len[i], var[nv]) ? len[i] : 0; break;
-            case 2: m = split_elision(var[i], len[i], var[nv]); break;
+            case 0: m = prenasal(var[i], len[i], '\'', var[nv]); break;
+            case 1: m = prenasal(var[i], len[i], ' ', var[nv]); break;
+            case 2: m = join_n(var[i], len[i], var[nv]); break;
+            case 3: m = unhyphen(var[i], len[i], var[nv]) ? len[i] : 0; break;
+            case 4: m = split_elision(var[i], len[i], var[nv]); break;
             }
             if (m && m <= GAZ_MAX_KEY)
                 len[nv++] = m;

@@ -104,6 +104,11 @@ static void main_table(buf *b)
                  "PPLA4", "ID", "08", "", "", 0);
     /* 16 */ row(b, 2361177, "Djibo", "Djibo", "", 14.0994, -1.62554, "P",
                  "PPLA2", "BF", "90", "", "", 61462);
+    /* 17, 18: prenasal names, written joined and with an apostrophe */
+    row(b, 2440495, "Nguigmi", "Nguigmi", "", 14.2532, 13.1108, "P", "PPLA2",
+        "ML", "10", "", "", 0);
+    row(b, 9000012, "M'Bera", "M'Bera", "", 15.9, -5.8, "P", "PPL", "ML", "10",
+        "", "", 0);
 }
 
 /* A second table repeating Kidal (2455290) with other figures and names:
@@ -263,13 +268,13 @@ static void test_fold_matches_tokenizer(void **state)
 static void test_import_counts(void **state)
 {
     (void)state;
-    /* 16 rows in ML.txt, 2 malformed; Kidal repeated in cities500.txt. */
-    assert_int_equal(fx.places, 14);
-    assert_int_equal(fx.st.places, 14);
+    /* 18 rows in ML.txt, 2 malformed; Kidal repeated in cities500.txt. */
+    assert_int_equal(fx.places, 16);
+    assert_int_equal(fx.st.places, 16);
     assert_int_equal(fx.st.duplicates, 1);
     assert_int_equal(fx.st.bad_lines, 2);
-    assert_int_equal(fx.st.lines, 16 + 1 + 6 + 1 + 3);
-    assert_int_equal(gaz_count(fx.g), 14);
+    assert_int_equal(fx.st.lines, 18 + 1 + 6 + 1 + 3);
+    assert_int_equal(gaz_count(fx.g), 16);
     assert_int_equal(gaz_name_count(fx.g), (size_t)fx.st.names);
     /* Admin1 with places: Kidal, Gao, Sikasso, Bamako, Sahel (BF); not
      * Tombouctou (no place) nor ID.08 (no name). */
@@ -304,7 +309,7 @@ static void test_import_is_deterministic(void **state)
     char *again = NULL;
     assert_true(asprintf(&again, "%s/again.idx", fx.dir) > 0);
     assert_int_equal(
-        gaz_import((const char *const *)fx.files, 5, again, NULL, NULL), 14);
+        gaz_import((const char *const *)fx.files, 5, again, NULL, NULL), 16);
     FILE *a = fopen(fx.index, "rb"), *b = fopen(again, "rb");
     assert_non_null(a);
     assert_non_null(b);
@@ -343,7 +348,7 @@ static void test_files_recognised_by_content(void **state)
     gaz_import_stats st;
     gaz_import_opts o = {collect, NULL, &p, &st};
     assert_int_equal(gaz_import_with((const char *const *)files, 5, out, &o),
-                     14);
+                     16);
     assert_int_equal(p.n, 2);
     assert_int_equal(st.admin1, 5);
     assert_int_equal(st.admin2, 1);
@@ -479,6 +484,15 @@ static void test_lookup_apostrophes_and_words(void **state)
     /* A small letter after the apostrophe: the tokenizer cuts the
      * elision "n'", and the variant "n' goutjina" is indexed too. */
     assert_int_equal(only("N'goutjina"), 9000002);
+    /* A prenasal three ways, whichever GeoNames has: N'Guigmi, N Guigmi
+     * (ACLED's), Nguigmi. */
+    assert_int_equal(only("N'Guigmi"), 2440495);
+    assert_int_equal(only("N Guigmi"), 2440495);
+    assert_int_equal(only("NGuigmi"), 2440495);
+    assert_int_equal(only("N'guigmi"), 2440495);
+    assert_int_equal(only("Mbera"), 9000012);
+    assert_int_equal(only("M Bera"), 9000012);
+    assert_int_equal(gaz_prefix(fx.g, "n", 1), 2);
     gaz_place p[16];
     assert_int_equal(look("Puits X", p), 1);
     assert_int_equal(p[0].fclass, 'H');
@@ -654,7 +668,7 @@ static void test_info(void **state)
     assert_non_null(fp);
     gaz_info(fx.g, fp);
     fclose(fp);
-    assert_true(tu_contains(out, "places:     14"));
+    assert_true(tu_contains(out, "places:     16"));
     assert_true(tu_contains(out, "ML  Mali"));
     assert_true(tu_contains(out, "Bamako"));
     assert_true(tu_contains(out, "BF  Burkina Faso"));
