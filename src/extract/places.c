@@ -758,12 +758,16 @@ int x_places(xdoc *x)
     char named[3];
     x_country_cc(x->country, named);
     /* no country named: that of a group's stronghold ("ISWAP
-     * militants raided NGouba" is in Niger) */
+     * militants raided NGouba" is in Niger), a vote of one, not two: the
+     * city of Gao stays Mali's when ISWAP is said to strike it */
+    int named_votes = named[0] ? 2 : 0;
     for (size_t i = 0; i < x->nm && !named[0]; i++) {
         gaz_place home;
         if (x->m[i].kind == LEX_ACTOR &&
-            x_stronghold(x, x_entry(x, &x->m[i]), NULL, &home))
+            x_stronghold(x, x_entry(x, &x->m[i]), NULL, &home)) {
             memcpy(named, home.cc, 3);
+            named_votes = 1;
+        }
     }
     buf k = BUF_INIT, tmp = BUF_INIT;
     size_t cap = 0;
@@ -1066,18 +1070,31 @@ int x_places(xdoc *x)
     }
     {
         /* one tally per country: a candidate counts once for each country
-         * among its first four places (linear in the candidates) */
+         * among its first four places and each imported in depth (linear
+         * in the candidates) */
         struct {
             char cc[3];
             int n;
         } tally[64];
-        int nt = 0, best = named[0] ? 2 : 0;
+        int nt = 0, best = named_votes;
         if (named[0]) {
             memcpy(fcc, named, 3);
             focus = fcc;
         }
-        for (size_t i = 0; i < nc; i++)
-            for (size_t q = 0; q < cands[i].n && q < 4 && !cands[i].abroad; q++) {
+        for (size_t i = 0; i < nc; i++) {
+            /* past the first four, the countries imported in depth: "Boni"
+             * is a town of Germany, Indonesia and France before it is a
+             * village of Burkina Faso, Niger or Mali; but "Gao", a city of
+             * Mali, does not vote for the hamlet of Niger */
+            int town = 0;
+            for (size_t q = 0; q < cands[i].n; q++)
+                if (cands[i].c[q].deep) {
+                    town = cands[i].c[q].population >= 5000;
+                    break;
+                }
+            for (size_t q = 0; q < cands[i].n && !cands[i].abroad; q++) {
+                if (q >= 4 && (town || !cands[i].c[q].deep))
+                    continue;
                 const char *cc = cands[i].c[q].cc;
                 int dup = 0;
                 for (size_t r = 0; r < q && !dup; r++)
@@ -1094,7 +1111,7 @@ int x_places(xdoc *x)
                     /* a country imported in depth is the user's region:
                      * one vote ahead of a namesake abroad ("Po" in a
                      * Sahel gazetteer is Pô, Burkina Faso, not Bozhou) */
-                    tally[nt++].n = (!strcmp(cc, named) ? 2 : 0) + cands[i].c[q].deep;
+                    tally[nt++].n = (!strcmp(cc, named) ? named_votes : 0) + cands[i].c[q].deep;
                 }
                 if (++tally[ti].n > best) {
                     best = tally[ti].n;
@@ -1102,6 +1119,7 @@ int x_places(xdoc *x)
                     focus = fcc;
                 }
             }
+        }
         if (focus) {
             char low[3] = {(char)(fcc[0] | 32), (char)(fcc[1] | 32), 0};
             long ci = lex_find(x->lx, LEX_COUNTRY, low);
