@@ -624,6 +624,8 @@ static int is_site(const xdoc *x, const xmention *m)
 void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
              xmention *a2)
 {
+    static const char *const the_words[] = {"the", "these", "those", "les",
+                                            "ces", NULL};
     const sentence *s = &x->d->sents[si];
     size_t lo = s->first, hi = s->first + s->count;
     size_t t0 = trig->first, t1 = trig->first + trig->count;
@@ -704,6 +706,16 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
             subject = a;
             if (nsub < sizeof subjects / sizeof *subjects)
                 subjects[nsub++] = a;
+        } else if (t >= t1 && subject.m && !passive && a.first > lo &&
+                   x_in(x, a.first - 1, the_words) && x_unidentified(x_entry(x, a.m)) &&
+                   !is_generic(x_entry(x, subject.m)) &&
+                   (x_inter(x_entry(x, subject.m)) == 2 ||
+                    x_inter(x_entry(x, subject.m)) == 3)) {
+            /* "Ansaroul Islam militants attacked the school, the
+             * assailants tied up its director": the group again, not a
+             * second armed side (but "soldiers attacked, the militants
+             * fled" names the other side) */
+            ;
         } else if (t >= t1) {
             /* "par X" names the agent near the trigger, not in a clause
              * far after it ("…contre des véhicules qui avaient été
