@@ -1316,6 +1316,60 @@ static void put_actor(xdoc *x, veille_event *e, int name_f, int text_f,
     }
 }
 
+/* ACLED names a village's own fighters after it: "attacked the village
+ * of Bi, village self-defense repelled the attack" is fought by the "Bi
+ * Communal Militia (Mali)"; "the Dogon village of Yoro" by the "Dogon
+ * Ethnic Militia (Mali)".  For a communal militia mention m that the text
+ * ties to a village ("village self-defense", "villagers", "local
+ * militiamen"), when the event is at a village named in the text; else
+ * the name already written stays. */
+static void village_militia(xdoc *x, const frame *f, veille_event *e, int name_f,
+                            const xmention *m)
+{
+    static const char *const local[] = {
+        "village", "villagers", "villages", "local", "locals", "villageois",
+        "villageoise", "villageoises", "locale", "locales", NULL};
+    const xplace *pl = f->place;
+    if (!m || !m->m || !pl || (pl->prec == 3 && !pl->named) || !e->v[EF_LOCATION].len ||
+        !e->v[EF_COUNTRY].len)
+        return;
+    int tied = 0;
+    for (size_t t = m->first > 0 ? m->first - 1 : 0; t < m->first + m->count && !tied; t++)
+        tied = x_in(x, t, local);
+    if (!tied)
+        return;
+    /* "the Dogon village of Yoro": the people's militia */
+    static const char *const home[] = {"village", "villages", "hamlet", NULL};
+    const lex_entry *people = NULL;
+    size_t p0 = pl->first;
+    if (p0 >= 3 && x_in(x, p0 - 1, (const char *const[]){"of", NULL}) &&
+        x_in(x, p0 - 2, home)) {
+        for (size_t i = 0; i < x->nm && !people; i++) {
+            if (x->m[i].kind != LEX_ACTOR || x->m[i].first + x->m[i].count != p0 - 2)
+                continue;
+            const char *armed = lex_attr_get(x_entry(x, &x->m[i]), "armed");
+            long n = armed ? lex_find(x->lx, LEX_ACTOR, armed) : -1;
+            if (n >= 0 && x_inter(lex_entry_at(x->lx, (size_t)n)) == 4)
+                people = lex_entry_at(x->lx, (size_t)n);
+        }
+    }
+    if (people) {
+        e->v[name_f] = x_actor_name(x, people, NO_DATE);
+        return;
+    }
+    veille_str loc = e->v[EF_LOCATION], cn = e->v[EF_COUNTRY];
+    static const char mid[] = " Communal Militia (";
+    size_t n = loc.len + sizeof mid - 1 + cn.len + 1;
+    char *s = arena_alloc(&x->c->mem, n);
+    if (!s)
+        return;
+    memcpy(s, loc.ptr, loc.len);
+    memcpy(s + loc.len, mid, sizeof mid - 1);
+    memcpy(s + loc.len + sizeof mid - 1, cn.ptr, cn.len);
+    s[n - 1] = ')';
+    e->v[name_f] = (veille_str){s, n};
+}
+
 /* A named armed group (rebels, jihadists, militias: inter 2 to 4) in the
  * incident's sentence, the next two, then the sentences before: the one
  * the report holds responsible.  Not `avoid` (the target). */
@@ -1636,6 +1690,8 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
     if (a2) {
         put_actor(x, e, EF_ACTOR2, EF_ACTOR2_TEXT, EF_INTER2, EF_ACTOR2, a2, m2, day);
         i2 = x_inter_at(x, a2);
+        if (a2 == ctx->act_communal && a1 != a2)
+            village_militia(x, f, e, EF_ACTOR2, m2);
     }
     if (i1 || i2) {
         int lo = i1 && i2 ? (i1 < i2 ? i1 : i2) : (i1 ? i1 : i2);
