@@ -1342,17 +1342,12 @@ static void village_militia(xdoc *x, const frame *f, veille_event *e, int name_f
     static const char *const home[] = {"village", "villages", "hamlet", NULL};
     const lex_entry *people = NULL;
     size_t p0 = pl->first;
-    if (p0 >= 3 && x_in(x, p0 - 1, (const char *const[]){"of", NULL}) &&
-        x_in(x, p0 - 2, home)) {
-        for (size_t i = 0; i < x->nm && !people; i++) {
-            if (x->m[i].kind != LEX_ACTOR || x->m[i].first + x->m[i].count != p0 - 2)
-                continue;
-            const char *armed = lex_attr_get(x_entry(x, &x->m[i]), "armed");
-            long n = armed ? lex_find(x->lx, LEX_ACTOR, armed) : -1;
-            if (n >= 0 && x_inter(lex_entry_at(x->lx, (size_t)n)) == 4)
-                people = lex_entry_at(x->lx, (size_t)n);
-        }
-    }
+    const lex_match *pm = p0 >= 3 && x_is(x, p0 - 1, "of") && x_in(x, p0 - 2, home)
+                              ? x_ending(x, p0 - 3, LEX_ACTOR) : NULL;
+    const char *armed = pm ? lex_attr_get(x_entry(x, pm), "armed") : NULL;
+    long pn = armed ? lex_find(x->lx, LEX_ACTOR, armed) : -1;
+    if (pn >= 0 && x_inter(lex_entry_at(x->lx, (size_t)pn)) == 4)
+        people = lex_entry_at(x->lx, (size_t)pn);
     if (people) {
         e->v[name_f] = x_actor_name(x, people, NO_DATE);
         return;

@@ -459,12 +459,18 @@ static int village_cue(const xdoc *x, size_t t, size_t lo)
              x_is(x, t - 2, "du") || x_is(x, t - 2, "au")));
 }
 
+/* The first token of the sentence of token t. */
+static size_t sent_first(const xdoc *x, size_t t)
+{
+    return x->d->sents[x->d->toks[t].sent].first;
+}
+
 /* "the hamlet of Yara", "the Kano village": the text calls it a place */
 static int village_named(const xdoc *x, const cand *c)
 {
     static const char *const after[] = {"village", "hamlet", "town", "city",
                                         NULL};
-    size_t lo = x->d->sents[x->d->toks[c->first].sent].first;
+    size_t lo = sent_first(x, c->first);
     size_t e = c->first + c->count;
     return village_cue(x, c->first, lo) ||
            (e < x->d->ntok && x_in(x, e, after));
@@ -651,6 +657,16 @@ static int region_seat(xdoc *x, const gaz *g, size_t t, size_t e, size_t lo,
 
 #define MAX_AREAS 4
 static size_t actor_areas(xdoc *x, gaz_place *out);
+
+/* The first of the actors' areas in country focus (any, with no focus),
+ * or NULL. */
+static const gaz_place *area_in(const gaz_place *areas, size_t na, const char *focus)
+{
+    for (size_t a = 0; a < na; a++)
+        if (!focus || !strcmp(areas[a].cc, focus))
+            return &areas[a];
+    return NULL;
+}
 
 /* What the rest of the article says for place p of candidate i: an admin
  * name of p given elsewhere ("in the Diffa area", "(Douentza, Mopti)"),
@@ -1218,7 +1234,7 @@ int x_places(xdoc *x)
             /* "the village of Singa" in a report on Burkina Faso is its
              * hamlet of that name, not the city of Sudan (a namesake at
              * home that its brackets do not contradict) */
-            if (word && village_cue(x, c->first, x->d->sents[x->d->toks[c->first].sent].first)) {
+            if (word && village_cue(x, c->first, sent_first(x, c->first))) {
                 long home = -1;
                 double hs = -1e9;
                 for (size_t q = 0; q < c->n; q++) {
@@ -1310,9 +1326,8 @@ int x_places(xdoc *x)
                 }
                 /* "the commune of Kablewa (coded as Kablewa …)", ISWAP's
                  * work, no other place known: in its area */
-                for (size_t a = 0; a < na && !chosen; a++)
-                    if (!focus || !strcmp(areas[a].cc, focus))
-                        chosen = &areas[a];
+                if (!chosen)
+                    chosen = area_in(areas, na, focus);
                 if (!chosen && has_capital)
                     chosen = &capital;
                 if (!chosen)
@@ -1332,9 +1347,8 @@ int x_places(xdoc *x)
                     if (pick[j] >= 0)
                         chosen = &cands[j].c[pick[j]];
                 /* "in the village of Ngouba", ISWAP's work: in its area */
-                for (size_t a = 0; a < na && !chosen; a++)
-                    if (!focus || !strcmp(areas[a].cc, focus))
-                        chosen = &areas[a];
+                if (!chosen)
+                    chosen = area_in(areas, na, focus);
                 if (!chosen && has_capital)
                     chosen = &capital;
                 if (!chosen)
