@@ -647,6 +647,8 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
     xmention subjects[8]; /* the mentions before the trigger, in order */
     size_t nsub = 0;
     int passive = passive_before(x, t0, lo);
+    int helper = 0; /* the last mention before was an associate */
+    static const char *const and_words[] = {"and", "et", ",", NULL};
     for (size_t t = lo; t < hi; t++) {
         xmention a;
         if (!mention_at(x, t, hi, &a))
@@ -701,6 +703,16 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
         } else if (t < t0 && !passive && in_listing(x, &a, lo) &&
                    !named_group(x_entry(x, a.m))) {
             ; /* a member of the object's list */
+        } else if (t < t0 && subject.m &&
+                   ((wb > 0 && is_agent_mark(x, wb) &&
+                     x_in(x, (size_t)wb - 1, not_agent_participles)) ||
+                    (helper && wb >= 0 && x_in(x, (size_t)wb, and_words)))) {
+            /* "gendarmes supported by volunteer fighters killed…",
+             * "…supported by soldiers and gendarmes": who helps is an
+             * associate, the subject stays */
+            helper = 1;
+            t = a.first + a.count - 1;
+            continue;
         } else if (t < t0) {
             subject2 = subject;
             subject = a;
@@ -754,6 +766,7 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                 object2 = a; /* "ont opposé X à Y" */
             }
         }
+        helper = 0;
         t = a.first + a.count - 1;
     }
     if (passive) {

@@ -157,6 +157,25 @@ static void armed_people(xdoc *x, xmention *m, int resisted)
     x_recast(x, m, lex_attr_get(x_entry(x, m->m), "armed"));
 }
 
+/* "exchanges of gunfire between the militiamen and villagers",
+ * "villagers fought off the assailants": villagers who fight an armed
+ * group are the village's militia (named after it later,
+ * village_militia).  Not residents who clash with the police: a riot. */
+static void armed_villagers(xdoc *x, xmention *m, const xmention *other)
+{
+    static const char *const folk[] = {"villagers", "villageois", NULL};
+    if (!m->m || x_inter(x_entry(x, m->m)) != 7)
+        return;
+    int io = other->m ? x_inter(x_entry(x, other->m)) : 0;
+    if (io < 2 || io > 4)
+        return;
+    for (size_t t = m->first; t < m->first + m->count; t++)
+        if (x_in(x, t, folk)) {
+            x_recast(x, m, "communal_militia");
+            return;
+        }
+}
+
 /* A trigger class of protests and riots. */
 static int is_crowd_class(const char *cls)
 {
@@ -569,6 +588,10 @@ static int read_frame(xdoc *x, size_t si, frame *f)
         (fights && f->a2.m &&
          (mutual || !lex_attr_get(x_entry(x, f->a2.m), "person"))))
         armed_people(x, &f->a2, fights && lex_attr_get(f->trig, "resist"));
+    if (mutual || (fights && lex_attr_get(f->trig, "resist"))) {
+        armed_villagers(x, &f->a1, &f->a2);
+        armed_villagers(x, &f->a2, &f->a1);
+    }
     if (f->a1.m) {
         size_t e1 = f->a1.first + f->a1.count;
         for (size_t j = e1; j < s->first + s->count && j < e1 + 5; j++) {
@@ -758,6 +781,17 @@ static void add_toll(xdoc *x, frame *g, size_t si)
 
 static void join(const xdoc *x, frame *g, const frame *f)
 {
+    /* "…killing the driver. Police fought off the attackers": forces
+     * who repel the attack were its target too (ACLED's armed clash), whoever else they
+     * killed */
+    if (f->trig && lex_attr_get(f->trig, "resist") && f->a1.m && g->a1.m &&
+        f->a1.m != g->a1.m &&
+        (!g->a2.m || x_inter(x_entry(x, g->a2.m)) == 7)) {
+        int in = x_inter(x_entry(x, f->a1.m));
+        if ((in == 1 || in == 3 || in == 4 || in == 8) &&
+            x_entry(x, f->a1.m) != x_entry(x, g->a1.m))
+            g->a2 = f->a1;
+    }
     if (f->prec > g->prec) {
         g->tx = f->tx;
         g->trig = f->trig;
