@@ -517,6 +517,32 @@ static int object_of_verb(const xdoc *x, const xmention *m, size_t lo)
                       x_at_end(x, (size_t)j, LEX_TRIGGER));
 }
 
+/* Is the mention the object of a verb in the past that no list knows
+ * ("removed passengers", "ont dépouillé des passagers")?  English: a word
+ * in -ed; French: a participle in -é, -ée, -és, -ées. */
+static int object_of_past(const xdoc *x, const xmention *m, size_t lo)
+{
+    long j = skip_dets(x, m->first, lo);
+    if (j >= 0 && (x->d->toks[j].kind == TOK_NUMBER || x_at(x, (size_t)j, LEX_NUMBER)))
+        j = j > (long)lo ? j - 1 : -1; /* "removed two passengers" */
+    if (j < 0 || x->d->toks[j].kind != TOK_WORD)
+        return 0;
+    const token *k = &x->d->toks[j];
+    const char *w = x->d->text + k->off;
+    size_t n = k->len;
+    if (x->lang == LANG_EN)
+        return n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd';
+    static const char *const ends[] = {"\xc3\xa9", "\xc3\xa9" "e",
+                                       "\xc3\xa9" "s", "\xc3\xa9" "es",
+                                       NULL};
+    for (size_t i = 0; ends[i]; i++) {
+        size_t e = strlen(ends[i]);
+        if (n > e + 2 && !memcmp(w + n - e, ends[i], e))
+            return 1;
+    }
+    return 0;
+}
+
 /* A group known by its own name (MNLA, JNIM, Dan Na Ambassagou), not a
  * kind of people ("soldiers", "a teacher", "gunmen"). */
 static int named_group(const lex_entry *e)
@@ -785,13 +811,15 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                 !object_of_verb(x, &subject, lo)) {
                 patient = subject;
                 agent = subject2;
-            } else if (subject2.m && object_of_verb(x, &subject, lo)) {
+            } else if (subject2.m && (object_of_verb(x, &subject, lo) ||
+                                      object_of_past(x, &subject, lo))) {
                 /* "X have killed 3 people and abducted 7 others": X
                  * abducted; the people were the first verb's object, and
                  * so were those named with them ("attacked the Dogon
                  * village and killed one individual") */
                 size_t k = nsub - 1;
-                while (k > 0 && object_of_verb(x, &subjects[k], lo))
+                while (k > 0 && (object_of_verb(x, &subjects[k], lo) ||
+                                 object_of_past(x, &subjects[k], lo)))
                     k--;
                 while (k > 0 && is_of_phrase(x, &subjects[k], lo))
                     k--;
