@@ -1221,6 +1221,13 @@ int x_places(xdoc *x)
             if (own < 0)
                 continue;
             bi = (size_t)own;
+            /* "Kabougou (Tansarga, Tapoa)" in a report on Burkina Faso,
+             * known only as a village of Mali: brackets that point
+             * elsewhere name a village the index lacks */
+            if (!acronym && c->hint && !c->coded && !hint_hits(x, c, &c->c[bi], &tmp)) {
+                c->pending = 1;
+                continue;
+            }
             /* "Arab villagers", "Soumaila Cisse" in a report on Niger or
              * Mali: a name the index also knows at home (a wadi, a
              * hamlet) whose best sense is a town abroad is a word of the
