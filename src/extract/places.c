@@ -1129,6 +1129,10 @@ int x_places(xdoc *x)
                      * Sahel gazetteer is Pô, Burkina Faso, not Bozhou) */
                     tally[nt++].n = (!strcmp(cc, named) ? named_votes : 0) + cands[i].c[q].deep;
                 }
+                /* a town of 20,000 people outweighs a hamlet: "the
+                 * Koubaye area near Mopti" is in Mali, whatever hamlet of
+                 * Burkina Faso is also called Koubaye */
+                tally[ti].n += cands[i].c[q].deep && cands[i].c[q].population >= 20000;
                 if (++tally[ti].n > best) {
                     best = tally[ti].n;
                     memcpy(fcc, cc, 3);
