@@ -415,6 +415,7 @@ typedef struct cand {
     int coded_prec; /* "at geoprecision 2": 1..3, else 0 */
     int unknown; /* named in the text, placed at its bracketed admin */
     int seat; /* an admin1 known by name only: c[0] is its seat */
+    int commune; /* placed at the commune of its name (commune_seat) */
     int pending; /* named in the text after "village of", placed at
                     another place of its sentence (or of the article) */
     size_t ha, hb; /* hint tokens */
@@ -706,6 +707,40 @@ static double context(const xdoc *x, const cand *cands, size_t nc,
 /* Among the namesakes of a candidate in the country already picked, the
  * one the rest of the article points to ("Bosso … near Diffa" is Bosso of
  * Diffa, not of Tillabéri).  Returns 0, or -1 when out of memory. */
+/* "the military detachment in Banh": a hamlet called Banh far from the
+ * commune of Banh is not what the news means; the commune's point (its
+ * seat, in GeoNames) is.  For each pick that is a small populated place
+ * with a commune (ADM3) of the same name and country over 15 km away,
+ * unless the brackets point at the hamlet. */
+static int commune_seat(xdoc *x, cand *cands, size_t nc, long *pick, buf *k,
+                        buf *tmp)
+{
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cands[i];
+        if (pick[i] < 0 || c->n < 2 || c->seat || c->region || c->pending)
+            continue;
+        const gaz_place *p = &c->c[pick[i]];
+        if (p->fclass != 'P' || p->population >= 1000)
+            continue;
+        if (c->hint && hint_hits(x, c, p, tmp))
+            continue;
+        key_of(x, c->first, c->first + c->count, k);
+        if (k->oom)
+            return -1;
+        for (size_t q = 0; q < c->n; q++) {
+            const gaz_place *a = &c->c[q];
+            if (a->fclass != 'A' || strncmp(a->fcode, "ADM3", 4) ||
+                strcmp(a->cc, p->cc) || km_between(a, p) <= 15 ||
+                !folded_eq(a->name, k->ptr, k->len, tmp))
+                continue;
+            pick[i] = (long)q;
+            c->commune = 1;
+            break;
+        }
+    }
+    return 0;
+}
+
 static int settle_by_context(xdoc *x, cand *cands, size_t nc, long *pick,
                              const gaz_place *areas, size_t na, buf *k, buf *tmp)
 {
@@ -1274,7 +1309,8 @@ int x_places(xdoc *x)
     }
     gaz_place areas[MAX_AREAS];
     size_t na = actor_areas(x, areas);
-    if (settle_by_context(x, cands, nc, pick, areas, na, &k, &tmp) < 0)
+    if (settle_by_context(x, cands, nc, pick, areas, na, &k, &tmp) < 0 ||
+        commune_seat(x, cands, nc, pick, &k, &tmp) < 0)
         goto oom;
     gaz_place capital;
     int has_capital = focus && gaz_country(g, focus, &capital);
@@ -1369,7 +1405,7 @@ int x_places(xdoc *x)
             if (pick[i] < 0)
                 continue;
             chosen = &c->c[pick[i]];
-            prec = c->seat ? 3 : c->unknown ? 2 : c->region || chosen->fclass == 'A' ? 3 : c->near ? 2 : 1;
+            prec = c->seat ? 3 : c->unknown ? 2 : c->region || (chosen->fclass == 'A' && !c->commune) ? 3 : c->near ? 2 : 1;
             if (near_of[i] && prec == 1)
                 prec = 2;
             /* "in the Kidal region" found as the region itself (a full
