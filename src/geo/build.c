@@ -6,7 +6,8 @@
  *      of all are kept), sorted by geonameid;
  *   2. admin codes get their names (a code file before an ADM feature, the
  *      last read before an earlier one); only codes some place uses are
- *      kept; admin1 is sorted by folded name for gaz_admin1_by_name;
+ *      kept; admin1 is sorted by folded name for gaz_admin1_by_name; a
+ *      place with no admin1 takes its nearest neighbour's (2b);
  *   3. countries: countryInfo's, and any country code of a place that
  *      countryInfo lacks, sorted by code;
  *   4. names: duplicates dropped, sorted by key bytes, then population;
@@ -171,6 +172,107 @@ static int resolve_level(builder *b, int level)
     }
     free(map);
     return rc;
+}
+
+/* ---- 2b. places without an admin1 ---- */
+
+/* Some GeoNames rows give no admin1 code ("BF.00": Solle, Kabonga, added
+ * by hand with a point only).  Such a place takes the admin1 and admin2 of
+ * the nearest place of its country that has them, within 60 km: a report
+ * coded there is in that province.  Places are bucketed in cells of half
+ * a degree (55 km) by country; a place looks at its cell and the eight
+ * around it. */
+enum { FILL_KM = 60 };
+
+static uint64_t cell_key(const bplace *p, int dy, int dx)
+{
+    int s = (p->cc[0] - 'A') * 26 + (p->cc[1] - 'A');
+    long cy = (long)((p->lat + 90.0f) * 2.0f) + dy;
+    long cx = (long)((p->lon + 180.0f) * 2.0f) + dx;
+    if (cx < 0)
+        cx += 720;
+    if (cx >= 720)
+        cx -= 720;
+    return ((uint64_t)s << 32) | ((uint64_t)(cy & 0xffff) << 16) | (uint64_t)(cx & 0xffff);
+}
+
+typedef struct donor {
+    uint64_t key;
+    uint32_t place;
+} donor;
+
+static int cmp_donor(const void *x, const void *y)
+{
+    const donor *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->place < b->place ? -1 : a->place > b->place;
+}
+
+/* A place of a country, not an administrative unit (a country's own
+ * feature has no admin1, and no neighbour's either). */
+static int has_cc(const bplace *p)
+{
+    return p->fclass != 'A' && p->cc[0] >= 'A' && p->cc[0] <= 'Z' &&
+           p->cc[1] >= 'A' && p->cc[1] <= 'Z';
+}
+
+static int fill_admins(builder *b)
+{
+    size_t n = b->places.n, nd = 0, nr = 0;
+    bplace *v = b->places.v;
+    for (size_t i = 0; i < n; i++) {
+        if (!has_cc(&v[i]))
+            continue;
+        if (v[i].out_admin[0] != GZ_NONE)
+            nd++;
+        else
+            nr++;
+    }
+    if (!nr || !nd)
+        return 0;
+    donor *d = malloc(nd * sizeof *d);
+    if (!d)
+        return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (has_cc(&v[i]) && v[i].out_admin[0] != GZ_NONE)
+            d[k++] = (donor){cell_key(&v[i], 0, 0), (uint32_t)i};
+    qsort(d, nd, sizeof *d, cmp_donor);
+    for (size_t i = 0; i < n; i++) {
+        bplace *p = &v[i];
+        if (!has_cc(p) || p->out_admin[0] != GZ_NONE)
+            continue;
+        double best = FILL_KM;
+        uint32_t got = GZ_NONE;
+        for (int dy = -1; dy <= 1; dy++)
+            for (int dx = -1; dx <= 1; dx++) {
+                uint64_t key = cell_key(p, dy, dx);
+                size_t lo = 0, hi = nd;
+                while (lo < hi) {
+                    size_t mid = lo + (hi - lo) / 2;
+                    if (d[mid].key < key)
+                        lo = mid + 1;
+                    else
+                        hi = mid;
+                }
+                for (size_t j = lo; j < nd && d[j].key == key; j++) {
+                    const bplace *q = &v[d[j].place];
+                    double km = gaz_km(p->lat, p->lon, q->lat, q->lon);
+                    if (km < best) {
+                        best = km;
+                        got = d[j].place;
+                    }
+                }
+            }
+        if (got != GZ_NONE) {
+            p->out_admin[0] = v[got].out_admin[0];
+            if (p->out_admin[1] == GZ_NONE)
+                p->out_admin[1] = v[got].out_admin[1];
+        }
+    }
+    free(d);
+    return 0;
 }
 
 /* ---- 3. countries ---- */
@@ -492,6 +594,8 @@ int build_index(builder *b)
     int rc = dedupe_places(b);
     for (int level = 0; level < 3 && rc == 0; level++)
         rc = resolve_level(b, level);
+    if (rc == 0)
+        rc = fill_admins(b);
     if (rc == 0)
         rc = resolve_countries(b);
     if (rc == 0)

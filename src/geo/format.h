@@ -67,7 +67,9 @@
  *   The entries with a key follow each other from `name` on and share
  *   the offset of their key (the pool holds each string once).
  *
- * Any change to this layout bumps GZ_VERSION: an old index is then refused
+ * Any change to this layout, or to what the importer puts in it (3: the
+ * prenasal spellings; 4: admin1 filled from the nearest place), bumps
+ * GZ_VERSION: an old index is then refused
  * with a message asking to import again.
  */
 #ifndef VEILLE_GEO_FORMAT_H
@@ -77,7 +79,7 @@
 #include <string.h>
 
 #define GZ_MAGIC "VEILLEGZ"
-#define GZ_VERSION 3u
+#define GZ_VERSION 4u
 #define GZ_BOM 0x01020304u
 #define GZ_NONE 0xFFFFFFFFu
 

@@ -109,6 +109,12 @@ static void main_table(buf *b)
         "ML", "10", "", "", 0);
     row(b, 9000012, "M'Bera", "M'Bera", "", 15.9, -5.8, "P", "PPL", "ML", "10",
         "", "", 0);
+    /* 19, 20: no admin1 code ("00"): the first is 6 km from Djibo and
+     * takes its region; the second has no place of its country near */
+    row(b, 9000013, "Solle", "Solle", "", 14.15, -1.60, "P", "PPL", "BF", "00",
+        "", "", 0);
+    row(b, 9000014, "Loinlointain", "Loinlointain", "", 11.0, 1.0, "P", "PPL",
+        "BF", "00", "", "", 0);
 }
 
 /* A second table repeating Kidal (2455290) with other figures and names:
@@ -268,13 +274,13 @@ static void test_fold_matches_tokenizer(void **state)
 static void test_import_counts(void **state)
 {
     (void)state;
-    /* 18 rows in ML.txt, 2 malformed; Kidal repeated in cities500.txt. */
-    assert_int_equal(fx.places, 16);
-    assert_int_equal(fx.st.places, 16);
+    /* 20 rows in ML.txt, 2 malformed; Kidal repeated in cities500.txt. */
+    assert_int_equal(fx.places, 18);
+    assert_int_equal(fx.st.places, 18);
     assert_int_equal(fx.st.duplicates, 1);
     assert_int_equal(fx.st.bad_lines, 2);
-    assert_int_equal(fx.st.lines, 18 + 1 + 6 + 1 + 3);
-    assert_int_equal(gaz_count(fx.g), 16);
+    assert_int_equal(fx.st.lines, 20 + 1 + 6 + 1 + 3);
+    assert_int_equal(gaz_count(fx.g), 18);
     assert_int_equal(gaz_name_count(fx.g), (size_t)fx.st.names);
     /* Admin1 with places: Kidal, Gao, Sikasso, Bamako, Sahel (BF); not
      * Tombouctou (no place) nor ID.08 (no name). */
@@ -309,7 +315,7 @@ static void test_import_is_deterministic(void **state)
     char *again = NULL;
     assert_true(asprintf(&again, "%s/again.idx", fx.dir) > 0);
     assert_int_equal(
-        gaz_import((const char *const *)fx.files, 5, again, NULL, NULL), 16);
+        gaz_import((const char *const *)fx.files, 5, again, NULL, NULL), 18);
     FILE *a = fopen(fx.index, "rb"), *b = fopen(again, "rb");
     assert_non_null(a);
     assert_non_null(b);
@@ -348,7 +354,7 @@ static void test_files_recognised_by_content(void **state)
     gaz_import_stats st;
     gaz_import_opts o = {collect, NULL, &p, &st};
     assert_int_equal(gaz_import_with((const char *const *)files, 5, out, &o),
-                     16);
+                     18);
     assert_int_equal(p.n, 2);
     assert_int_equal(st.admin1, 5);
     assert_int_equal(st.admin2, 1);
@@ -539,6 +545,11 @@ static void test_admin_names(void **state)
     assert_string_equal(p[0].admin1, "Sahel");
     assert_string_equal(p[0].country, "Burkina Faso");
     assert_int_equal(p[0].iso_numeric, 854);
+    /* No admin1 code: the nearest place's region within 60 km, else none */
+    assert_int_equal(look("Solle", p), 1);
+    assert_string_equal(p[0].admin1, "Sahel");
+    assert_int_equal(look("Loinlointain", p), 1);
+    assert_string_equal(p[0].admin1, "");
 }
 
 static void test_prefix(void **state)
@@ -668,7 +679,7 @@ static void test_info(void **state)
     assert_non_null(fp);
     gaz_info(fx.g, fp);
     fclose(fp);
-    assert_true(tu_contains(out, "places:     16"));
+    assert_true(tu_contains(out, "places:     18"));
     assert_true(tu_contains(out, "ML  Mali"));
     assert_true(tu_contains(out, "Bamako"));
     assert_true(tu_contains(out, "BF  Burkina Faso"));
