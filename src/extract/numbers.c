@@ -533,6 +533,42 @@ long x_coded_fatalities(xdoc *x, size_t si, uint32_t *ev_first,
         *ev_count = (uint32_t)(e - t);
         return v;
     }
+    /* a label: "Fatalities: 7 soldiers, 2 unidentified armed men" (the
+     * sum of its list) */
+    for (size_t t = lo; t + 2 < hi; t++) {
+        if (!(x_is(x, t, "fatalities") || x_is(x, t, "fatality")) ||
+            !x_is(x, t + 1, ":"))
+            continue;
+        long sum = 0;
+        size_t n = t + 2, end = n;
+        for (int item = 0; item < 8 && n < hi; item++) {
+            size_t e;
+            long v = x_number(x, n, hi, &e);
+            if (v < 0 || sum > LONG_MAX - v)
+                break;
+            sum += v;
+            end = e;
+            /* the item's noun, then "," or "and" before the next figure */
+            size_t j = e;
+            while (j < hi && j < e + 5 && !x_is(x, j, ",") && !x_is(x, j, "and") &&
+                   !x_is(x, j, ".") && !x_is(x, j, ";"))
+                j++;
+            if (j < hi && j < e + 5 && (x_is(x, j, ",") || x_is(x, j, "and"))) {
+                end = j;
+                n = j + 1;
+                if (n < hi && x_is(x, n, "and"))
+                    n++;
+            } else {
+                end = j;
+                break;
+            }
+        }
+        if (end == t + 2)
+            continue;
+        *ev_first = (uint32_t)t;
+        *ev_count = (uint32_t)(end - t);
+        return sum;
+    }
     return -1;
 }
 
