@@ -81,7 +81,8 @@ static int is_unit(const xdoc *x, size_t t)
         "miles", "mile", "m", "metres", "meters", "ans", "an", "years",
         "year", "heures", "heure", "h", "hours", "hour", "minutes", "jours",
         "days", "%", "pour", "percent", "fcfa", "francs", "dollars", "euros",
-        "mois", "months", NULL};
+        "mois", "months", "month", "weeks", "week", "semaines", "semaine",
+        "day", "jour", "nights", "nuits", "nuit", "night", NULL};
     /* "a 50-year-old man": an age */
     if (t + 1 < x->d->ntok && x_is(x, t, "-"))
         t++;
@@ -234,6 +235,7 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         /* "… blessés et deux tués": not the wounded's count; but
          * "2 journalists were kidnapped and killed" is one group */
         if (cm && strcmp(x_entry(x, cm)->cls, "killed") != 0 &&
+            strcmp(x_entry(x, cm)->cls, "none") != 0 &&
             !(cm->first + cm->count + 1 == c && participle(x, c - 2) &&
               (x_is(x, c - 1, "and") || x_is(x, c - 1, "et"))))
             break;
@@ -281,10 +283,15 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
     }
     /* English "a civilian was killed": one.  (French "a" is a verb; and
      * "an IED killed 3 soldiers" counts what follows the verb.) */
+    /* (not "succumbed three weeks later": a time, not a count) */
+    size_t ce;
     int count_after = cend < hi && (x->d->toks[cend].kind == TOK_NUMBER ||
-                                    x_at(x, cend, LEX_NUMBER));
+                                    x_at(x, cend, LEX_NUMBER)) &&
+                      !(x_number(x, cend, hi, &ce) >= 0 && is_unit(x, ce));
     for (size_t j = c; x->lang == LANG_EN && !count_after && j-- > from;) {
-        if (stops(x, j))
+        /* "a customs officer near Diema, who died": past the relative's
+         * comma */
+        if (stops(x, j) && !(j + 1 < c && x_is(x, j + 1, "who")))
             break;
         if (x_is(x, j, "a") || x_is(x, j, "an")) {
             *nf = j;

@@ -24,7 +24,8 @@ static const char *const hedge_classes[] = {"hedged", "denied", "claimed",
                                             NULL};
 static const char *const report_classes[] = {"report", "source", NULL};
 static const char *const casualty_classes[] = {
-    "killed", "wounded", "abducted", "arrested", "missing", "displaced", NULL};
+    "killed", "wounded", "abducted", "arrested", "missing", "displaced",
+    "none", NULL};
 static const char *const materiel_classes[] = {
     "vehicle", "armoured", "motorbike", "weapon", "ammunition", "aircraft",
     "drone", "boat", "other", NULL};
@@ -89,7 +90,7 @@ const char *lex_check_class(int kind, const char *cls, long *num)
         return lex_list_index(casualty_classes, cls) >= 0
                    ? NULL
                    : "a casualty's class is killed, wounded, abducted, "
-                     "arrested, missing or displaced";
+                     "arrested, missing, displaced or none";
     case LEX_MATERIEL:
         return lex_list_index(materiel_classes, cls) >= 0
                    ? NULL
