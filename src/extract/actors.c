@@ -506,25 +506,32 @@ static int mention_at(const xdoc *x, size_t t, size_t hi, xmention *out)
     return 1;
 }
 
-/* Is the mention the object of a verb before it ("killed 3 people",
- * "ont tué des civils")? */
-static int object_of_verb(const xdoc *x, const xmention *m, size_t lo)
+/* The token before a mention's determiners and count ("killed [3]
+ * people", "ont tué [des] civils"): where the verb of an object stands;
+ * -1 when the sentence starts there. */
+static long verb_slot(const xdoc *x, const xmention *m, size_t lo)
 {
     long j = skip_dets(x, m->first, lo);
     if (j >= 0 && (x->d->toks[j].kind == TOK_NUMBER || x_at(x, (size_t)j, LEX_NUMBER)))
         j = j > (long)lo ? j - 1 : -1;
+    return j;
+}
+
+/* Is the mention the object of a verb before it ("killed 3 people",
+ * "ont tué des civils")? */
+static int object_of_verb(const xdoc *x, const xmention *m, size_t lo)
+{
+    long j = verb_slot(x, m, lo);
     return j >= 0 && (x_at_end(x, (size_t)j, LEX_CASUALTY) ||
                       x_at_end(x, (size_t)j, LEX_TRIGGER));
 }
 
 /* Is the mention the object of a verb in the past that no list knows
- * ("removed passengers", "ont dépouillé des passagers")?  English: a word
- * in -ed; French: a participle in -é, -ée, -és, -ées. */
+ * ("removed two passengers", "ont dépouillé des passagers")?  English: a
+ * word in -ed; French: a participle in -é, -ée, -és, -ées. */
 static int object_of_past(const xdoc *x, const xmention *m, size_t lo)
 {
-    long j = skip_dets(x, m->first, lo);
-    if (j >= 0 && (x->d->toks[j].kind == TOK_NUMBER || x_at(x, (size_t)j, LEX_NUMBER)))
-        j = j > (long)lo ? j - 1 : -1; /* "removed two passengers" */
+    long j = verb_slot(x, m, lo);
     if (j < 0 || x->d->toks[j].kind != TOK_WORD)
         return 0;
     const token *k = &x->d->toks[j];
@@ -541,6 +548,13 @@ static int object_of_past(const xdoc *x, const xmention *m, size_t lo)
             return 1;
     }
     return 0;
+}
+
+/* The object of any verb, listed or not: "X removed passengers and
+ * assaulted the driver" names X, not the passengers, as who acted. */
+static int object_of_any_verb(const xdoc *x, const xmention *m, size_t lo)
+{
+    return object_of_verb(x, m, lo) || object_of_past(x, m, lo);
 }
 
 /* A group known by its own name (MNLA, JNIM, Dan Na Ambassagou), not a
@@ -811,15 +825,13 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                 !object_of_verb(x, &subject, lo)) {
                 patient = subject;
                 agent = subject2;
-            } else if (subject2.m && (object_of_verb(x, &subject, lo) ||
-                                      object_of_past(x, &subject, lo))) {
+            } else if (subject2.m && object_of_any_verb(x, &subject, lo)) {
                 /* "X have killed 3 people and abducted 7 others": X
                  * abducted; the people were the first verb's object, and
                  * so were those named with them ("attacked the Dogon
                  * village and killed one individual") */
                 size_t k = nsub - 1;
-                while (k > 0 && (object_of_verb(x, &subjects[k], lo) ||
-                                 object_of_past(x, &subjects[k], lo)))
+                while (k > 0 && object_of_any_verb(x, &subjects[k], lo))
                     k--;
                 while (k > 0 && is_of_phrase(x, &subjects[k], lo))
                     k--;

@@ -782,10 +782,9 @@ static void add_toll(xdoc *x, frame *g, size_t si)
 static void join(const xdoc *x, frame *g, const frame *f)
 {
     /* "…killing the driver. Police fought off the attackers": forces
-     * who repel the attack were its target too (ACLED's armed clash), whoever else they
-     * killed */
+     * who repel the attack were its target too (ACLED's armed clash),
+     * whoever else they killed */
     if (f->trig && lex_attr_get(f->trig, "resist") && f->a1.m && g->a1.m &&
-        f->a1.m != g->a1.m &&
         (!g->a2.m || x_inter(x_entry(x, g->a2.m)) == 7)) {
         int in = x_inter(x_entry(x, f->a1.m));
         if ((in == 1 || in == 3 || in == 4 || in == 8) &&

@@ -138,6 +138,15 @@ int veille_code(veille_coder *c, const veille_article *a,
     long nm = lex_match_doc(c->ctx->lex, &c->doc, lmask, &c->mem, &m);
     if (nm < 0)
         goto nomem;
+    /* a casualty phrase of class "none" ("toll booth") has done its work
+     * by being the longest match: it counts nobody, and no later stage
+     * sees it */
+    size_t kept = 0;
+    for (size_t i = 0; i < (size_t)nm; i++)
+        if (m[i].kind != LEX_CASUALTY ||
+            strcmp(lex_entry_at(c->ctx->lex, m[i].entry)->cls, "none") != 0)
+            m[kept++] = m[i];
+    nm = (long)kept;
 
     /* assemble */
     if (extract_events(c, a, m, (size_t)nm, lmask))

@@ -235,7 +235,6 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         /* "… blessés et deux tués": not the wounded's count; but
          * "2 journalists were kidnapped and killed" is one group */
         if (cm && strcmp(x_entry(x, cm)->cls, "killed") != 0 &&
-            strcmp(x_entry(x, cm)->cls, "none") != 0 &&
             !(cm->first + cm->count + 1 == c && participle(x, c - 2) &&
               (x_is(x, c - 1, "and") || x_is(x, c - 1, "et"))))
             break;
@@ -548,29 +547,27 @@ long x_coded_fatalities(xdoc *x, size_t si, uint32_t *ev_first,
             continue;
         long sum = 0;
         size_t n = t + 2, end = n;
+        int read = 0;
         for (int item = 0; item < 8 && n < hi; item++) {
             size_t e;
             long v = x_number(x, n, hi, &e);
             if (v < 0 || sum > LONG_MAX - v)
                 break;
             sum += v;
-            end = e;
+            read = 1;
             /* the item's noun, then "," or "and" before the next figure */
             size_t j = e;
             while (j < hi && j < e + 5 && !x_is(x, j, ",") && !x_is(x, j, "and") &&
                    !x_is(x, j, ".") && !x_is(x, j, ";"))
                 j++;
-            if (j < hi && j < e + 5 && (x_is(x, j, ",") || x_is(x, j, "and"))) {
-                end = j;
-                n = j + 1;
-                if (n < hi && x_is(x, n, "and"))
-                    n++;
-            } else {
-                end = j;
+            end = j;
+            if (!(j < hi && j < e + 5 && (x_is(x, j, ",") || x_is(x, j, "and"))))
                 break;
-            }
+            n = j + 1;
+            if (n < hi && x_is(x, n, "and"))
+                n++;
         }
-        if (end == t + 2)
+        if (!read)
             continue;
         *ev_first = (uint32_t)t;
         *ev_count = (uint32_t)(end - t);

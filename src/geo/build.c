@@ -211,7 +211,7 @@ static int cmp_donor(const void *x, const void *y)
 
 /* A place of a country, not an administrative unit (a country's own
  * feature has no admin1, and no neighbour's either). */
-static int has_cc(const bplace *p)
+static int country_place(const bplace *p)
 {
     return p->fclass != 'A' && p->cc[0] >= 'A' && p->cc[0] <= 'Z' &&
            p->cc[1] >= 'A' && p->cc[1] <= 'Z';
@@ -222,7 +222,7 @@ static int fill_admins(builder *b)
     size_t n = b->places.n, nd = 0, nr = 0;
     bplace *v = b->places.v;
     for (size_t i = 0; i < n; i++) {
-        if (!has_cc(&v[i]))
+        if (!country_place(&v[i]))
             continue;
         if (v[i].out_admin[0] != GZ_NONE)
             nd++;
@@ -236,12 +236,12 @@ static int fill_admins(builder *b)
         return -1;
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (has_cc(&v[i]) && v[i].out_admin[0] != GZ_NONE)
+        if (country_place(&v[i]) && v[i].out_admin[0] != GZ_NONE)
             d[k++] = (donor){cell_key(&v[i], 0, 0), (uint32_t)i};
     qsort(d, nd, sizeof *d, cmp_donor);
     for (size_t i = 0; i < n; i++) {
         bplace *p = &v[i];
-        if (!has_cc(p) || p->out_admin[0] != GZ_NONE)
+        if (!country_place(p) || p->out_admin[0] != GZ_NONE)
             continue;
         double best = FILL_KM;
         uint32_t got = GZ_NONE;
