@@ -39,6 +39,29 @@ static const lex_entry *country_of(const xdoc *x, const lex_entry *e)
     return x->country;
 }
 
+/* "near the border with Burkina Faso", "à la frontière du Niger", "the
+ * Burkina Faso border": a country named as the neighbour across a
+ * border, which is where the event is not. */
+static int across_border(const xdoc *x, const lex_match *m)
+{
+    static const char *const border[] = {"border", "borders", "frontiere",
+                                         "frontieres", NULL};
+    static const char *const link[] = {"with", "of", "avec", "du", "de",
+                                       "la", "le", "l'", "the", NULL};
+    size_t end = m->first + m->count;
+    if (end < x->d->ntok && x_in(x, end, border))
+        return 1;
+    size_t t = m->first;
+    for (int k = 0; k < 3 && t > 0; k++) {
+        t--;
+        if (x_in(x, t, border))
+            return 1;
+        if (!x_in(x, t, link))
+            break;
+    }
+    return 0;
+}
+
 void x_focus_country(xdoc *x)
 {
     /* Few countries are named in one article: a short list does. */
@@ -48,8 +71,11 @@ void x_focus_country(xdoc *x)
         const lex_entry *c = NULL;
         const lex_entry *e = x_entry(x, &x->m[i]);
         const char *name = lex_attr_get(e, "name");
-        if (x->m[i].kind == LEX_COUNTRY)
+        if (x->m[i].kind == LEX_COUNTRY) {
+            if (across_border(x, &x->m[i]))
+                continue;
             c = e;
+        }
         else if (x->m[i].kind == LEX_ACTOR && lex_attr_get(e, "country") &&
                  (x_inter(e) != 8 || !name || !strstr(name, "{country}")))
             /* a foreign force is its country's, not where it fights; but a

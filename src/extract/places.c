@@ -553,6 +553,14 @@ static int hint_hits(const xdoc *x, const cand *k, const gaz_place *p, buf *tmp)
     return n;
 }
 
+/* A place people live in: a town or village (class P), or a camp
+ * (S.CMP), which is how GeoNames files many villages of the Sahel's
+ * herders ("Koutougou", "Férèl") */
+static int lived_in(const gaz_place *p)
+{
+    return p->fclass == 'P' || (p->fclass == 'S' && !strcmp(p->fcode, "CMP"));
+}
+
 static double score(const xdoc *x, const cand *k, const gaz_place *p,
                     const char *focus_cc, buf *tmp)
 {
@@ -581,7 +589,7 @@ static double score(const xdoc *x, const cand *k, const gaz_place *p,
      * seat of a commune or district */
     if (p->deep && p->population == 0 && p->fclass == 'P' && !strncmp(p->fcode, "PPLA", 4))
         s += 1;
-    if (p->fclass == 'P')
+    if (lived_in(p))
         s += 2;
     else if (p->fclass == 'A')
         s += 0.5;
@@ -658,6 +666,8 @@ static int region_seat(xdoc *x, const gaz *g, size_t t, size_t e, size_t lo,
 
 #define MAX_AREAS 4
 static size_t actor_areas(xdoc *x, gaz_place *out);
+static int actor_town(xdoc *x, const lex_entry *e, const char *key, const char *cc,
+                      gaz_place *out);
 
 /* The first of the actors' areas in country focus (any, with no focus),
  * or NULL. */
@@ -776,13 +786,13 @@ static int settle_by_context(xdoc *x, cand *cands, size_t nc, long *pick,
         const gaz_place *cur = &c->c[pick[i]];
         /* a town the report's own brackets place stays where they put it;
          * a region or a well is not a town to move */
-        if (cur->fclass != 'P' || (c->hint && hint_hits(x, c, cur, tmp)))
+        if (!lived_in(cur) || (c->hint && hint_hits(x, c, cur, tmp)))
             continue;
         long bi = pick[i];
         double bs = -1e9;
         for (size_t q = 0; q < c->n && q < MAXC; q++) {
             const gaz_place *p = &c->c[q];
-            if (strcmp(p->cc, cur->cc) != 0 || p->fclass != 'P')
+            if (strcmp(p->cc, cur->cc) != 0 || !lived_in(p))
                 continue;
             double s = score(x, c, p, cur->cc, tmp) +
                        context(x, cands, nc, pick, keys, i, p, areas, na, tmp);
@@ -816,6 +826,16 @@ int x_places(xdoc *x)
         gaz_place home;
         if (x->m[i].kind == LEX_ACTOR &&
             x_stronghold(x, x_entry(x, &x->m[i]), NULL, &home)) {
+            memcpy(named, home.cc, 3);
+            named_votes = 1;
+        }
+    }
+    /* else that of a group's or people's area: "Ansar Dine took Kona"
+     * is Kona of Mali, not its namesake in Burkina Faso */
+    for (size_t i = 0; i < x->nm && !named[0]; i++) {
+        gaz_place home;
+        if (x->m[i].kind == LEX_ACTOR &&
+            actor_town(x, x_entry(x, &x->m[i]), "area", NULL, &home)) {
             memcpy(named, home.cc, 3);
             named_votes = 1;
         }
