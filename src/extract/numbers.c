@@ -82,7 +82,8 @@ static int is_unit(const xdoc *x, size_t t)
         "year", "heures", "heure", "h", "hours", "hour", "minutes", "jours",
         "days", "%", "pour", "percent", "fcfa", "francs", "dollars", "euros",
         "mois", "months", "month", "weeks", "week", "semaines", "semaine",
-        "day", "jour", "nights", "nuits", "nuit", "night", NULL};
+        "day", "jour", "nights", "nuits", "nuit", "night", "events",
+        "evenements", "incidents", NULL};
     /* "a 50-year-old man": an age */
     if (t + 1 < x->d->ntok && x_is(x, t, "-"))
         t++;
@@ -576,3 +577,110 @@ long x_coded_fatalities(xdoc *x, size_t si, uint32_t *ev_first,
     return -1;
 }
 
+
+/* "Fatalities split across three events", "fatalities split between
+ * events as (4) in Sankoro, (4) in Bidi…", "coded as Yoro (2) and Kindi
+ * (1)": the report's coder shares one toll out among several events, and
+ * this record is one of them.  Finds the sharing clause; returns the
+ * number of shares it gives (0 when it gives none) and sets *si to its
+ * sentence and *from to its first token, or returns -1 when the article
+ * shares no toll. */
+static long split_clause(const xdoc *x, size_t *si, size_t *from)
+{
+    static const char *const toll[] = {"fatalities", "fatality", "deaths",
+                                       "dead", "casualties", NULL};
+    static const char *const split[] = {"split", "divided", "shared", NULL};
+    static const char *const among[] = {"across", "between", "among", NULL};
+    static const char *const shares[] = {
+        "events", "event", "locations", "dates", "days", "villages",
+        "attacks", "incidents", NULL};
+    for (size_t s = 0; s < x->d->nsent; s++) {
+        const sentence *se = &x->d->sents[s];
+        size_t lo = se->first, hi = se->first + se->count;
+        for (size_t t = lo; t + 1 < hi; t++) {
+            if (!x_in(x, t, split))
+                continue;
+            int said = 0;
+            for (size_t q = t; q-- > lo && q + 4 > t && !said;)
+                said = x_in(x, q, toll);
+            size_t a = t + 1;
+            if (a < hi && x_is(x, a, "equally"))
+                a++;
+            if (!said || a >= hi || !x_in(x, a, among))
+                continue;
+            *si = s;
+            *from = t;
+            /* "between (3) events", "across the two events", "across 6
+             * events in Oudalan" */
+            size_t n = a + 1;
+            while (n < hi && (x_is(x, n, "the") || x_is(x, n, "(")))
+                n++;
+            size_t e;
+            long v = x_number(x, n, hi, &e);
+            if (v < 2)
+                return 0;
+            if (e < hi && x_is(x, e, ")"))
+                e++;
+            return e < hi && x_in(x, e, shares) ? v : 0;
+        }
+    }
+    return -1;
+}
+
+/* "(22) in Dinguila", "Bombou (3)": the share the clause from token
+ * `from` of sentence si gives the place named by folded key k (klen
+ * bytes, words joined by single spaces), or -1. */
+static long share_of(const xdoc *x, size_t si, size_t from, const char *k,
+                     size_t klen)
+{
+    const sentence *se = &x->d->sents[si];
+    size_t hi = se->first + se->count;
+    for (size_t t = from; t < hi; t++) {
+        /* the place's words at t */
+        size_t e = t, off = 0;
+        while (e < hi && off < klen && x->d->toks[e].kind == TOK_WORD) {
+            const token *tk = &x->d->toks[e];
+            if (off + tk->flen > klen || memcmp(k + off, tok_fold(x->d, tk), tk->flen))
+                break;
+            off += tk->flen;
+            e++;
+            if (off < klen && k[off] == ' ')
+                off++;
+        }
+        if (off != klen || e == t)
+            continue;
+        size_t end;
+        long v;
+        /* "Bombou (3)" */
+        if (e + 2 < hi && x_is(x, e, "(") &&
+            (v = x_number(x, e + 1, hi, &end)) >= 0 && x_is(x, end, ")"))
+            return v;
+        /* "(22) in Dinguila" */
+        if (t >= from + 4 && (x_is(x, t - 1, "in") || x_is(x, t - 1, "at")) &&
+            x_is(x, t - 2, ")") && x_is(x, t - 4, "(") &&
+            (v = x_number(x, t - 3, t - 2, &end)) >= 0)
+            return v;
+    }
+    return -1;
+}
+
+long x_split_toll(const xdoc *x, long toll, size_t at, const char *place,
+                  size_t plen)
+{
+    size_t si, from;
+    long n = split_clause(x, &si, &from);
+    if (n < 0 || toll <= 0)
+        return toll;
+    /* "split between the two events and coded as (3) and (2)": a figure
+     * read from the clause itself is already a share */
+    const sentence *se = &x->d->sents[si];
+    if (at >= from && at < se->first + se->count)
+        return toll;
+    long own = place && plen ? share_of(x, si, from, place, plen) : -1;
+    if (own >= 0 && own <= toll)
+        return own;
+    if (n == 0)
+        n = 2;
+    /* ACLED rounds a share up ("five people … coded as (3) and (2)") */
+    return (toll + n - 1) / n;
+}

@@ -120,6 +120,14 @@ long x_fatalities(xdoc *x, size_t s, uint32_t *ev_first, uint32_t *ev_count);
  * coded as 10"), which replaces the incident's own, else -1. */
 long x_coded_fatalities(xdoc *x, size_t s, uint32_t *ev_first,
                         uint32_t *ev_count);
+/* The share of `toll` this event gets when the article says its coder
+ * split it between events ("Fatalities split across three events"): the
+ * figure given for the event's place (folded name `place`, plen bytes) if
+ * any, else the toll divided by the number of events (2 when unsaid),
+ * rounded up.  Returns toll when the article splits nothing, or when
+ * the toll was read (token `at`) from the sharing clause itself. */
+long x_split_toll(const xdoc *x, long toll, size_t at, const char *place,
+                  size_t plen);
 
 /* ---- dates (dates.c) ---- */
 
