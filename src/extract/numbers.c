@@ -175,11 +175,15 @@ static long apposition_start(const xdoc *x, size_t j, size_t lo)
                                        "notamment", "parmi", NULL};
     if (!x_is(x, j, ","))
         return -1;
+    int names = 1; /* ", Amadou Issa Dicko,": a person's name */
     for (size_t k = j; k-- > lo && k + 8 > j;) {
         if (stops(x, k))
-            return x_is(x, k, ",") && k > lo && x_in(x, k + 1, incl)
+            return x_is(x, k, ",") && k > lo &&
+                           (x_in(x, k + 1, incl) || (names && k + 1 < j && k + 6 > j))
                        ? (long)k
                        : -1;
+        const token *w = &x->d->toks[k];
+        names &= w->kind == TOK_WORD && (w->flags & TOKF_CAP) && !x_at(x, k, LEX_ACTOR);
     }
     return -1;
 }
@@ -266,6 +270,9 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
                  * one died" */
                 int people = e2 < k && x->d->toks[e2].kind == TOK_WORD &&
                              !(q > from && x_at_end(x, q - 1, LEX_CASUALTY));
+                /* not "4 soldiers abducted and 3 killed" */
+                for (size_t r = e2; r < k && people; r++)
+                    people = !x_at(x, r, LEX_CASUALTY);
                 if (w >= 0 && people && !(x->tf[q] & XT_USED) && !is_unit(x, e2)) {
                     v = v > LONG_MAX - w ? LONG_MAX : v + w;
                     j = q;
@@ -290,9 +297,18 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
                       !(x_number(x, cend, hi, &ce) >= 0 && is_unit(x, ce));
     for (size_t j = c; x->lang == LANG_EN && !count_after && j-- > from;) {
         /* "a customs officer near Diema, who died": past the relative's
-         * comma */
-        if (stops(x, j) && !(j + 1 < c && x_is(x, j + 1, "who")))
-            break;
+         * comma; "a village chief, Amadou Dicko, was killed": past the
+         * name */
+        if (stops(x, j) && !(j + 1 < c && x_is(x, j + 1, "who"))) {
+            static const char *const was[] = {"was", "has", "been", "reportedly",
+                                              "allegedly", NULL};
+            long open = all_in(x, j + 1, c, was) ? apposition_start(x, j, lo) : -1;
+            if (open < 0)
+                break;
+            j = (size_t)open;
+            from = from >= lo + 6 ? from - 6 : lo;
+            continue;
+        }
         if (x_is(x, j, "a") || x_is(x, j, "an")) {
             *nf = j;
             *ne = j + 1;
@@ -316,6 +332,9 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         /* "assassinated in 1987": a year, not a count */
         if (v >= 1000 && v <= 2100 && j > lo &&
             (x_is(x, j - 1, "in") || x_is(x, j - 1, "en")))
+            break;
+        /* "assassinated by two gunmen": the agents, not the dead */
+        if (v >= 0 && j > cend && (x_is(x, j - 1, "by") || x_is(x, j - 1, "par")))
             break;
         /* "une quinzaine", "a dozen": the article, then the count */
         size_t e_next;
@@ -400,6 +419,14 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             "was", "been", "ete", "est", "has", "had", "reportedly", "also",
             "later", "then", "found", "aussi", "egalement", "retrouve",
             "retrouvee", NULL};
+        /* "The mayor of Boni, Hamadoun Dicko, was killed": the subject
+         * before the name */
+        long open = j > lo && all_in(x, j, c, aux) ? apposition_start(x, j - 1, lo) : -1;
+        if (open >= 0) {
+            j = (size_t)open;
+            while (j > lo && j + 16 > c && !stops(x, j - 1))
+                j--;
+        }
         /* the clause may open after a conjunction: "10 people were
          * wounded and the bomber was also killed" */
         static const char *const conj[] = {"and", "when", "while", "but",
