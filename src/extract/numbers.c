@@ -172,11 +172,12 @@ static int has_object(const xdoc *x, size_t t, size_t hi)
 static long apposition_start(const xdoc *x, size_t j, size_t lo)
 {
     static const char *const incl[] = {"including", "among", "dont",
-                                       "notamment", "parmi", NULL};
+                                       "notamment", "parmi", "most", "mostly",
+                                       "all", "some", "many", "who", NULL};
     if (!x_is(x, j, ","))
         return -1;
     int names = 1; /* ", Amadou Issa Dicko,": a person's name */
-    for (size_t k = j; k-- > lo && k + 8 > j;) {
+    for (size_t k = j; k-- > lo && k + 12 > j;) {
         if (stops(x, k))
             return x_is(x, k, ",") && k > lo &&
                            (x_in(x, k + 1, incl) || (names && k + 1 < j && k + 6 > j))
@@ -211,6 +212,26 @@ static int participle(const xdoc *x, size_t t)
     if (f[n - 1] == 'e' && f[n - 2] != 'e')
         n--; /* enlevee -> enleve (accents are folded) */
     return (f[n - 1] == 'd' && f[n - 2] == 'e') || f[n - 1] == 'e';
+}
+
+/* The people a pronoun before token c stands for ("abducted six men and
+ * executed them"): the nearest count of people in [lo, c) not yet used,
+ * or -1. */
+static long antecedent(const xdoc *x, size_t lo, size_t c, size_t *nf,
+                       size_t *ne)
+{
+    for (size_t q = c; q-- > lo;) {
+        size_t e2;
+        long w = x_number(x, q, c, &e2);
+        if (w < 1 || (x->tf[q] & XT_USED) || is_unit(x, e2) || e2 >= c ||
+            x->d->toks[e2].kind != TOK_WORD ||
+            (q > lo && x_number(x, q - 1, c, &e2) >= 0))
+            continue;
+        *nf = q;
+        *ne = e2;
+        return w;
+    }
+    return -1;
 }
 
 /* The count that goes with the casualty word at c: before it, else after
@@ -370,6 +391,13 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             *ne = j + 1;
             return 1;
         }
+        /* "abducted six men and executed them": the count the pronoun
+         * stands for, the nearest people counted before in the sentence */
+        if (j == obj && (x_is(x, j, "them") || x_is(x, j, "all"))) {
+            long w = antecedent(x, lo, c, nf, ne);
+            if (w > 0)
+                return w;
+        }
         /* "beheaded him": one person ("her" is read with "the") */
         if (j == obj && x_is(x, j, "him")) {
             *nf = j;
@@ -404,6 +432,14 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         *nf = c - 2;
         *ne = c - 1;
         return 1;
+    }
+    /* "ont enlevé six bergers avant de les exécuter", "les ont
+     * exécutés": as many as the pronoun stands for */
+    if (x->lang == LANG_FR && c >= lo + 2 &&
+        (x_is(x, c - 1, "les") || (x_is(x, c - 2, "les") && x_in(x, c - 1, avoir)))) {
+        long w = antecedent(x, lo, c > lo + 2 ? c - 2 : lo, nf, ne);
+        if (w > 0)
+            return w;
     }
     /* Before, a singular subject that opens the clause: "The bomber was
      * killed", "The mayor of Boni was assassinated", "The officer died",
