@@ -419,6 +419,12 @@ static void attack_on_armed(xdoc *x, size_t si, frame *f)
     f->prec = entry_prec(e);
 }
 
+/* A protest or a riot (event class tx). */
+static int crowd_event(const taxon *tx)
+{
+    return !strcmp(tx->event_type, "Protests") || !strcmp(tx->event_type, "Riots");
+}
+
 static int read_frame(xdoc *x, size_t si, frame *f)
 {
     const sentence *s = &x->d->sents[si];
@@ -520,7 +526,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     f->sent = (uint32_t)si;
     f->mask = mask;
     f->has_date = x_date(x, s->first, s->first + s->count, &f->date);
-    f->fatal = x_fatalities(x, si, &f->fat_first, &f->fat_count);
+    f->fatal = x_fatalities(x, si, crowd_event(f->tx), &f->fat_first, &f->fat_count);
     f->last_fatal = f->fatal;
     /* "Defusal: French troops defused…", "Looting: gunmen…": a label
      * names the kind; who did what is read from the word after it */
@@ -773,7 +779,7 @@ static void merge_toll(frame *g, const frame *f)
 static void add_toll(xdoc *x, frame *g, size_t si)
 {
     frame t = {0};
-    t.fatal = x_fatalities(x, si, &t.fat_first, &t.fat_count);
+    t.fatal = x_fatalities(x, si, crowd_event(g->tx), &t.fat_first, &t.fat_count);
     if (t.fatal <= 0)
         return;
     merge_toll(g, &t);

@@ -534,7 +534,27 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
     return -1;
 }
 
-long x_fatalities(xdoc *x, size_t si, uint32_t *ev_first, uint32_t *ev_count)
+/* "marched against the killing of two students", "rioted after the
+ * death of a young man in custody": deaths a crowd protests, told of
+ * again, not dead of the protest (within six words of the cause word). */
+static int protested_death(const xdoc *x, size_t lo, size_t c)
+{
+    static const char *const cause[] = {
+        "over", "against", "after", "following", "commemorate",
+        "commemorating", "anniversary", "denounce", "denouncing",
+        "reaction", "contre", "apres", "suite", "denoncer", "commemorer",
+        "anniversaire", NULL};
+    for (size_t q = c; q-- > lo && q + 6 > c;)
+        if (x_in(x, q, cause) ||
+            /* "justice for the deaths", not "popular justice by killing" */
+            (x_is(x, q, "justice") && q + 1 < c &&
+             (x_is(x, q + 1, "for") || x_is(x, q + 1, "pour"))))
+            return 1;
+    return 0;
+}
+
+long x_fatalities(xdoc *x, size_t si, int crowd, uint32_t *ev_first,
+                  uint32_t *ev_count)
 {
     const sentence *s = &x->d->sents[si];
     long sum = -1;
@@ -543,6 +563,8 @@ long x_fatalities(xdoc *x, size_t si, uint32_t *ev_first, uint32_t *ev_count)
     for (size_t t = lo; t < hi; t++) {
         const lex_match *cm = x_at(x, t, LEX_CASUALTY);
         if (!cm || strcmp(x_entry(x, cm)->cls, "killed") != 0)
+            continue;
+        if (crowd && protested_death(x, lo, t))
             continue;
         size_t nf, ne;
         long v = count_for(x, s, t, t + cm->count, &nf, &ne);

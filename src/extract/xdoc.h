@@ -114,8 +114,11 @@ void x_span(const xdoc *x, size_t first, size_t count, uint32_t *off,
 long x_number(const xdoc *x, size_t t, size_t limit, size_t *end);
 
 /* Fatalities reported in sentence s: the sum of the killed counts it
- * gives, -1 when it gives none; ev_first and ev_count: the evidence. */
-long x_fatalities(xdoc *x, size_t s, uint32_t *ev_first, uint32_t *ev_count);
+ * gives, -1 when it gives none; ev_first and ev_count: the evidence.
+ * crowd: the event is a protest or riot, whose cause ("against the
+ * killing of two students") is not its toll. */
+long x_fatalities(xdoc *x, size_t s, int crowd, uint32_t *ev_first,
+                  uint32_t *ev_count);
 /* The count a report's coder states for sentence s ("Unknown fatalities
  * coded as 10"), which replaces the incident's own, else -1. */
 long x_coded_fatalities(xdoc *x, size_t s, uint32_t *ev_first,
