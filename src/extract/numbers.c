@@ -84,9 +84,16 @@ static int is_unit(const xdoc *x, size_t t)
         "mois", "months", "month", "weeks", "week", "semaines", "semaine",
         "day", "jour", "nights", "nuits", "nuit", "night", "events",
         "evenements", "incidents", NULL};
-    /* "a 50-year-old man": an age */
-    if (t + 1 < x->d->ntok && x_is(x, t, "-"))
+    /* "a 50-year-old man": an age ("year-old" is one word) */
+    if (t + 1 < x->d->ntok && x_is(x, t, "-")) {
         t++;
+        const token *w = &x->d->toks[t];
+        const char *f = tok_fold(x->d, w);
+        const char *h = memchr(f, '-', w->flen);
+        for (size_t k = 0; h && units[k]; k++)
+            if ((size_t)(h - f) == strlen(units[k]) && !memcmp(f, units[k], (size_t)(h - f)))
+                return 1;
+    }
     return t < x->d->ntok && x_in(x, t, units);
 }
 
@@ -330,6 +337,10 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             from = from >= lo + 6 ? from - 6 : lo;
             continue;
         }
+        /* "a mob lynched three men to death": "to death" is theirs */
+        const lex_match *dm = x_ending(x, j, LEX_CASUALTY);
+        if ((x->tf[j] & XT_USED) || (dm && !strcmp(x_entry(x, dm)->cls, "killed")))
+            break;
         if (x_is(x, j, "a") || x_is(x, j, "an")) {
             *nf = j;
             *ne = j + 1;
