@@ -221,6 +221,133 @@ static int participle(const xdoc *x, size_t t)
     return (f[n - 1] == 'd' && f[n - 2] == 'e') || f[n - 1] == 'e';
 }
 
+/* Words that end the words of an item in a list of the dead. */
+static const char *const prep_words[] = {
+    "near", "from", "with", "into", "during", "after", "before", "over",
+    "against", "towards", "while", "when", "pres", "dans", "avec",
+    "pour", "sans", "vers", "lors", "apres", "avant", "pendant",
+    "severely", "seriously", "grievously", NULL};
+
+/* One more person or group in a list of the dead, at token k: "a
+ * cleaning woman", "his son", "four civilians", "the driver".  Returns
+ * its count (0: no item starts at k) and sets *e past its first word. */
+static long list_item(const xdoc *x, size_t k, size_t hi, size_t *e)
+{
+    static const char *const one[] = {"a", "an", "one", "un", "une",
+                                      "the", "le", "la", NULL};
+    static const char *const his[] = {"his", "her", "their", "its", "son", "sa",
+                                      "ses", "leur", "leurs", NULL};
+    if (k >= hi || x_at(x, k, LEX_CASUALTY))
+        return 0;
+    size_t n;
+    long v = x_number(x, k, hi, &n);
+    /* not "one of the passengers", "one from the Arab community": the
+     * parts of a count already made */
+    if (v > 0 && !is_unit(x, n) && n < hi && x->d->toks[n].kind == TOK_WORD &&
+        !x_at(x, n, LEX_CASUALTY) && !x_in(x, n, prep_words) &&
+        !x_is(x, n, "of") && !x_is(x, n, "de") && !x_is(x, n, "d'")) {
+        *e = n + 1;
+        return v;
+    }
+    int poss = x_in(x, k, his);
+    if (!poss && !x_in(x, k, one))
+        return 0;
+    size_t w = k + 1;
+    if (poss && w < hi && (v = x_number(x, w, hi, &n)) > 0 && n < hi &&
+        x->d->toks[n].kind == TOK_WORD) {
+        *e = n + 1; /* "his two sons" */
+        return v;
+    }
+    /* a singular noun (not "the villagers", "ses enfants"; not "one of
+     * them", "the other from…") */
+    if (w < hi && (x_in(x, w, prep_words) || x_is(x, w, "of") || x_is(x, w, "de") ||
+                   x_is(x, w, "other") || x_is(x, w, "autre")))
+        return 0;
+    while (w < hi && w < k + 4 && x->d->toks[w].kind == TOK_WORD &&
+           !x_at(x, w, LEX_CASUALTY)) {
+        const token *t = &x->d->toks[w];
+        const char *f = tok_fold(x->d, t);
+        if (f[t->flen - 1] == 's' && (poss || x_in(x, k, one)) && w == k + 1 &&
+            !x_in(x, k, (const char *const[]){"a", "an", "one", "un", "une", NULL}))
+            return 0;
+        *e = w + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* "killing two gendarmes, a customs agent, and four civilians": the
+ * items of the list after the first one, whose words start at j.  Returns
+ * their sum and sets *ne past the last, or 0.  An item is a count or a
+ * determiner and a few plain words; a list ends at anything else: a
+ * preposition ("killed one person in an attack"), "including" (its
+ * parts), a range ("between 20 and 32"), or an item that opens a clause
+ * of its own (", three soldiers were wounded"). */
+static long more_items(const xdoc *x, size_t j, size_t hi, size_t *ne)
+{
+    static const char *const and[] = {"and", "et", NULL};
+    static const char *const of[] = {"of", "de", "du", "des", NULL};
+    static const char *const verb[] = {
+        "were", "was", "are", "is", "had", "have", "has", "went", "got",
+        "sont", "est", "ont", "a", "ete", "etaient", "etait", "later",
+        "said", "says", "told", "reported", "declared",
+        "confirmed", "escaped", "fled", "severely", "seriously",
+        "grievously", "critically", "gravement", NULL};
+
+    if (j == 0 || x_is(x, j - 1, "and") || x_is(x, j - 1, "et"))
+        return 0;
+    long sum = 0, last = 0;
+    size_t k = j, last_ne = *ne;
+    for (int items = 0; items < 8; items++) {
+        /* the item's own words: "customs agent", "member of Dan Na
+         * Ambassagou" */
+        size_t words = 0;
+        while (k < hi && words < 6 && x->d->toks[k].kind == TOK_WORD &&
+               !x_in(x, k, and) && !x_at(x, k, LEX_CASUALTY) &&
+               !x_at(x, k, LEX_NUMBER) &&
+               (!x_in(x, k, of) ||
+                (k + 1 < hi && (x->d->toks[k + 1].flags & TOKF_CAP))) &&
+               (x->d->toks[k].flags & TOKF_CAP || !x_in(x, k, verb)) &&
+               !x_in(x, k, prep_words) && !x_is(x, k, "including") &&
+               !x_is(x, k, "dont")) {
+            /* a word no list knows: a noun or an adjective, not "in" */
+            if (x->d->toks[k].flen <= 3 && !(x->d->toks[k].flags & TOKF_CAP) &&
+                !x_in(x, k, of))
+                break;
+            k++;
+            words++;
+        }
+        /* (before the casualty word at hi, "were" leads to it) */
+        if ((!items && !words) ||
+            (k < hi && (x_in(x, k, verb) || x_at(x, k, LEX_CASUALTY)) &&
+             !all_in(x, k, hi, verb))) {
+            /* ", three soldiers were wounded": a clause of its own */
+            if (items > 0) {
+                sum -= last;
+                *ne = last_ne;
+            }
+            break;
+        }
+        size_t sep = k;
+        if (sep < hi && x_is(x, sep, ","))
+            sep++;
+        if (sep < hi && x_in(x, sep, and))
+            sep++;
+        if (sep == k || sep >= hi)
+            break;
+        size_t e;
+        long v = list_item(x, sep, hi, &e);
+        if (v <= 0)
+            break;
+        last_ne = *ne;
+        last = v;
+        sum = sum > LONG_MAX - v ? LONG_MAX : sum + v;
+        *ne = e;
+        k = e;
+    }
+    return sum;
+}
+
 /* The people a pronoun before token c stands for ("abducted six men and
  * executed them"): the nearest count of people in [lo, c) not yet used,
  * or -1. */
@@ -307,14 +434,33 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
                     added = 1;
                     break;
                 }
+                /* "A peacekeeper and two children were killed": one */
+                static const char *const a[] = {"a", "an", "un", "une", NULL};
+                if (x_in(x, q, a) && q + 1 < k && !x_is(x, k, ",") &&
+                    (q == lo || stops(x, q - 1))) {
+                    int plain = 1;
+                    for (size_t r = q + 1; r < k && plain; r++)
+                        plain = x->d->toks[r].kind == TOK_WORD &&
+                                !x_at(x, r, LEX_CASUALTY) && !x_in(x, r, prep_words);
+                    if (plain) {
+                        v = v > LONG_MAX - 1 ? LONG_MAX : v + 1;
+                        j = q;
+                        added = 1;
+                        break;
+                    }
+                }
             }
             if (!added)
                 break;
             k = j;
         }
+        /* "one customs officer and a cleaning woman were killed": the
+         * items after the count, up to the verb */
+        size_t me = e;
+        long more = v > 0 ? more_items(x, e, c, &me) : 0;
         *nf = j;
-        *ne = e;
-        return v;
+        *ne = more ? me : e;
+        return v > LONG_MAX - more ? LONG_MAX : v + more;
     }
     /* English "a civilian was killed": one.  (French "a" is a verb; and
      * "an IED killed 3 soldiers" counts what follows the verb.) */
@@ -344,6 +490,20 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         if (x_is(x, j, "a") || x_is(x, j, "an")) {
             *nf = j;
             *ne = j + 1;
+            /* "a soldier and a gendarme were killed": two */
+            if (j >= lo + 3 && x_is(x, j - 1, "and"))
+                for (size_t q = j - 1; q-- > lo && q + 5 > j;) {
+                    if (x->d->toks[q].kind != TOK_WORD || x_in(x, q, prep_words) ||
+                        x_at(x, q, LEX_CASUALTY))
+                        break;
+                    /* the pair opens its clause: not "wounding a girl
+                     * and a gendarme who later died" */
+                    if ((x_is(x, q, "a") || x_is(x, q, "an") || x_is(x, q, "one")) &&
+                        (q == lo || stops(x, q - 1))) {
+                        *nf = q;
+                        return 2;
+                    }
+                }
             return 1;
         }
     }
@@ -380,7 +540,9 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             *ne = e;
             if (v == 1 && e == j + 1 && and_another(x, j, hi, ne))
                 return 2;
-            return v;
+            /* "killing two gendarmes, a customs agent and four civilians" */
+            long more = v > 0 ? more_items(x, e, hi, ne) : 0;
+            return v > LONG_MAX - more ? LONG_MAX : v + more;
         }
         static const char *const one[] = {"a", "an", "un", "une", NULL};
         static const char *const the[] = {"the", "le", "la", "l'", "his",
@@ -420,7 +582,10 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             *ne = j + 1;
             if (and_another(x, j, hi, ne))
                 return 2;
-            return 1 + and_others(x, j + 1, hi, ne);
+            long others = and_others(x, j + 1, hi, ne);
+            if (others)
+                return 1 + others;
+            return 1 + more_items(x, j + 1, hi, ne);
         }
         /* "the village chief" (singular: not ending in s) */
         if (j == obj && x_in(x, j, the) && j + 1 < hi &&
