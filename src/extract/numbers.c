@@ -465,10 +465,18 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
     /* English "a civilian was killed": one.  (French "a" is a verb; and
      * "an IED killed 3 soldiers" counts what follows the verb.) */
     /* (not "succumbed three weeks later": a time, not a count) */
+    /* ("killed at least sixteen militants", "killed about 20") */
+    static const char *const about[] = {
+        "about", "at", "least", "some", "nearly", "around", "almost",
+        "approximately", "roughly", "more", "than", "over", "up", "to",
+        "an", "estimated", NULL};
+    size_t ca = cend;
+    while (ca < hi && ca < cend + 3 && x_in(x, ca, about))
+        ca++;
     size_t ce;
-    int count_after = cend < hi && (x->d->toks[cend].kind == TOK_NUMBER ||
-                                    x_at(x, cend, LEX_NUMBER)) &&
-                      !(x_number(x, cend, hi, &ce) >= 0 && is_unit(x, ce));
+    int count_after = ca < hi && (x->d->toks[ca].kind == TOK_NUMBER ||
+                                  x_at(x, ca, LEX_NUMBER)) &&
+                      !(x_number(x, ca, hi, &ce) >= 0 && is_unit(x, ce));
     for (size_t j = c; x->lang == LANG_EN && !count_after && j-- > from;) {
         /* "a customs officer near Diema, who died": past the relative's
          * comma; "a village chief, Amadou Dicko, was killed": past the
@@ -580,12 +588,13 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         if (j == obj && x_in(x, j, one)) {
             *nf = j;
             *ne = j + 1;
+            /* "a civilian and his two children": the list first */
+            long more = more_items(x, j + 1, hi, ne);
+            if (more)
+                return 1 + more;
             if (and_another(x, j, hi, ne))
                 return 2;
-            long others = and_others(x, j + 1, hi, ne);
-            if (others)
-                return 1 + others;
-            return 1 + more_items(x, j + 1, hi, ne);
+            return 1 + and_others(x, j + 1, hi, ne);
         }
         /* "the village chief" (singular: not ending in s) */
         if (j == obj && x_in(x, j, the) && j + 1 < hi &&
@@ -594,7 +603,10 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
             if (tok_fold(x->d, w)[w->flen - 1] != 's') {
                 *nf = j;
                 *ne = j + 2;
-                long more = and_others(x, j + 1, hi, ne);
+                /* "killed the driver and a passenger" */
+                long more = more_items(x, j + 1, hi, ne);
+                if (!more)
+                    more = and_others(x, j + 1, hi, ne);
                 return 1 + more;
             }
         }
