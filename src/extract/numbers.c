@@ -228,6 +228,13 @@ static const char *const prep_words[] = {
     "pour", "sans", "vers", "lors", "apres", "avant", "pendant",
     "severely", "seriously", "grievously", NULL};
 
+/* Short words that are no part of a noun phrase's head. */
+static const char *const function_words[] = {
+    "in", "on", "at", "by", "to", "for", "the", "a", "an", "its", "his",
+    "her", "was", "is", "are", "who", "had", "has", "as", "and", "or", "but",
+    "et", "en", "le", "la", "les", "au", "aux", "un", "une", "par", "sur",
+    "ou", "qui", "ont", "sont", NULL};
+
 /* One more person or group in a list of the dead, at token k: "a
  * cleaning woman", "his son", "four civilians", "the driver".  Returns
  * its count (0: no item starts at k) and sets *e past its first word. */
@@ -310,9 +317,8 @@ static long more_items(const xdoc *x, size_t j, size_t hi, size_t *ne)
                (x->d->toks[k].flags & TOKF_CAP || !x_in(x, k, verb)) &&
                !x_in(x, k, prep_words) && !x_is(x, k, "including") &&
                !x_is(x, k, "dont")) {
-            /* a word no list knows: a noun or an adjective, not "in" */
-            if (x->d->toks[k].flen <= 3 && !(x->d->toks[k].flags & TOKF_CAP) &&
-                !x_in(x, k, of))
+            /* a noun or an adjective, not "in" */
+            if (x_in(x, k, function_words))
                 break;
             k++;
             words++;
@@ -402,6 +408,25 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         long v = x_number(x, j, c, &e);
         if (v < 0 || (x->tf[j] & XT_USED) || is_unit(x, e))
             continue;
+        /* "nine civilians including two musicians were killed": the
+         * total before "including", not its part */
+        static const char *const incl[] = {"including", "among", "dont",
+                                           "notamment", "parmi", NULL};
+        if (j > from + 2 && x_in(x, j - 1, incl)) {
+            size_t e0;
+            for (size_t q = j - 1; q-- > from && q + 5 > j;) {
+                long w = x_number(x, q, j - 1, &e0);
+                /* not "four soldiers wounded including one who died" */
+                int dead = 1;
+                for (size_t r = q; r < j - 1 && dead && w >= 0; r++)
+                    dead = !x_at(x, r, LEX_CASUALTY);
+                if (w >= v && dead && !(x->tf[q] & XT_USED) && !is_unit(x, e0)) {
+                    *nf = q;
+                    *ne = e;
+                    return w;
+                }
+            }
+        }
         /* the whole number: "deux cents" read from "deux" */
         while (j > from) {
             size_t e2;
@@ -465,6 +490,21 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
     /* English "a civilian was killed": one.  (French "a" is a verb; and
      * "an IED killed 3 soldiers" counts what follows the verb.) */
     /* (not "succumbed three weeks later": a time, not a count) */
+    /* "abducted four men, they were executed", "ils ont été exécutés":
+     * as many as the pronoun stands for */
+    {
+        static const char *const they[] = {"they", "ils", "elles", NULL};
+        static const char *const were[] = {"were", "have", "had", "been",
+                                           "later", "then", "all", "ont",
+                                           "ete", "avaient", "tous", NULL};
+        for (size_t q = c; q-- > lo && q + 4 >= c;)
+            if (x_in(x, q, they) && all_in(x, q + 1, c, were)) {
+                long w = antecedent(x, lo, q, nf, ne);
+                if (w > 0)
+                    return w;
+                break;
+            }
+    }
     /* ("killed at least sixteen militants", "killed about 20") */
     static const char *const about[] = {
         "about", "at", "least", "some", "nearly", "around", "almost",
