@@ -977,13 +977,58 @@ static long share_of(const xdoc *x, size_t si, size_t from, const char *k,
     return -1;
 }
 
+/* "killed over two days of fighting", "for three days", "in the course
+ * of 5 days", "100 dead after two days of fighting": a toll told for
+ * several days, which ACLED shares out among one event per day.  The
+ * number of days (2 to 31), else 0. */
+static long days_told(const xdoc *x, size_t at)
+{
+    if (at >= x->d->ntok)
+        return 0;
+    /* in the sentence of the toll, which it qualifies */
+    const sentence *se = &x->d->sents[x->d->toks[at].sent];
+    size_t lo = se->first, hi = se->first + se->count;
+    static const char *const over[] = {"over", "for", "during", "in", "of",
+                                       "after", "pendant", "en", "durant", NULL};
+    static const char *const days[] = {"days", "jours", NULL};
+    static const char *const fighting[] = {
+        "fighting", "clashes", "combat", "combats", "affrontements", NULL};
+    for (size_t t = lo; t + 1 < hi; t++) {
+        size_t e;
+        long n = x_number(x, t, hi, &e);
+        if (n < 2 || n > 31 || e >= hi || !x_in(x, e, days))
+            continue;
+        size_t b = t;
+        while (b > lo && (x_is(x, b - 1, "the") || x_is(x, b - 1, "last") ||
+                         x_is(x, b - 1, "past")))
+            b--;
+        int told = (b > lo && x_in(x, b - 1, over)) ||
+                   (e + 2 < hi && (x_is(x, e + 1, "of") || x_is(x, e + 1, "de")) &&
+                    x_in(x, e + 2, fighting));
+        /* "held them for three days", "abducted … for 2 days": a
+         * captivity, not a battle's length, when no death word is near */
+        int dead = 0;
+        for (size_t q = t > lo + 12 ? t - 12 : lo; q < e + 8 && q < hi && !dead; q++) {
+            const lex_match *m = x_at(x, q, LEX_CASUALTY);
+            dead = m && !strcmp(x_entry(x, m)->cls, "killed");
+        }
+        if (told && (dead || (e + 2 < hi && x_in(x, e + 2, fighting))))
+            return n;
+    }
+    return 0;
+}
+
 long x_split_toll(const xdoc *x, long toll, size_t at, const char *place,
                   size_t plen)
 {
     size_t si, from;
     long n = split_clause(x, &si, &from);
-    if (n < 0 || toll <= 0)
+    if (toll <= 0)
         return toll;
+    if (n < 0) {
+        long d = days_told(x, at);
+        return d ? (toll + d - 1) / d : toll;
+    }
     /* "split between the two events and coded as (3) and (2)": a figure
      * read from the clause itself is already a share */
     const sentence *se = &x->d->sents[si];
