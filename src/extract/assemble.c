@@ -1448,26 +1448,6 @@ static const lex_entry *named_group(xdoc *x, const frame *f,
     return NULL;
 }
 
-/* This event's share of a toll the report splits between events: by the
- * name of its place (pl, NULL when none). */
-static long split_share(xdoc *x, long toll, size_t at, const xplace *pl)
-{
-    char key[128];
-    size_t n = 0;
-    for (size_t t = pl ? pl->first : 0; pl && t < pl->first + pl->count; t++) {
-        const token *tk = &x->d->toks[t];
-        if (tk->kind != TOK_WORD)
-            continue;
-        if (n + tk->flen + 1 >= sizeof key)
-            return x_split_toll(x, toll, at, NULL, 0);
-        if (n)
-            key[n++] = ' ';
-        memcpy(key + n, tok_fold(x->d, tk), tk->flen);
-        n += tk->flen;
-    }
-    return x_split_toll(x, toll, at, key, n);
-}
-
 static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
                       const veille_str *src, const xdate *fallback)
 {
@@ -1760,8 +1740,10 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
 
     /* how many: the event's share when the report splits its toll */
     if (f->fatal >= 0) {
-        put_num(x, &e->v[EF_FATALITIES], split_share(x, f->fatal, f->fat_first,
-                                                        f->place ? f->place : x_place_first(x)));
+        const xplace *pl = f->place ? f->place : x_place_first(x);
+        put_num(x, &e->v[EF_FATALITIES],
+                x_split_toll(x, f->fatal, f->fat_first, pl ? pl->first : 0,
+                             pl ? pl->count : 0));
         add_ev(e, EF_FATALITIES, x, f->fat_first, f->fat_count);
     } else if (!is_political(tx)) {
         e->v[EF_FATALITIES] = vs("0");

@@ -265,22 +265,18 @@ static long list_item(const xdoc *x, size_t k, size_t hi, size_t *e)
         *e = n + 1; /* "his two sons" */
         return v;
     }
-    /* a singular noun (not "the villagers", "ses enfants"; not "one of
-     * them", "the other from…") */
-    if (w < hi && (x_in(x, w, prep_words) || x_is(x, w, "of") || x_is(x, w, "de") ||
-                   x_is(x, w, "other") || x_is(x, w, "autre")))
+    /* a noun: not "one of them", "the other from…"; and after "the" or
+     * "his", a singular one (not "the villagers", "ses enfants") */
+    static const char *const a[] = {"a", "an", "one", "un", "une", NULL};
+    if (w >= hi || x->d->toks[w].kind != TOK_WORD || x_at(x, w, LEX_CASUALTY) ||
+        x_in(x, w, prep_words) || x_is(x, w, "of") || x_is(x, w, "de") ||
+        x_is(x, w, "other") || x_is(x, w, "autre"))
         return 0;
-    while (w < hi && w < k + 4 && x->d->toks[w].kind == TOK_WORD &&
-           !x_at(x, w, LEX_CASUALTY)) {
-        const token *t = &x->d->toks[w];
-        const char *f = tok_fold(x->d, t);
-        if (f[t->flen - 1] == 's' && (poss || x_in(x, k, one)) && w == k + 1 &&
-            !x_in(x, k, (const char *const[]){"a", "an", "one", "un", "une", NULL}))
-            return 0;
-        *e = w + 1;
-        return 1;
-    }
-    return 0;
+    const token *t = &x->d->toks[w];
+    if (tok_fold(x->d, t)[t->flen - 1] == 's' && !x_in(x, k, a))
+        return 0;
+    *e = w + 1;
+    return 1;
 }
 
 /* "killing two gendarmes, a customs agent, and four civilians": the
@@ -363,9 +359,10 @@ static long antecedent(const xdoc *x, size_t lo, size_t c, size_t *nf,
     for (size_t q = c; q-- > lo;) {
         size_t e2;
         long w = x_number(x, q, c, &e2);
+        size_t before; /* "deux cents" is read from "deux" */
         if (w < 1 || (x->tf[q] & XT_USED) || is_unit(x, e2) || e2 >= c ||
             x->d->toks[e2].kind != TOK_WORD ||
-            (q > lo && x_number(x, q - 1, c, &e2) >= 0))
+            (q > lo && x_number(x, q - 1, c, &before) >= 0))
             continue;
         *nf = q;
         *ne = e2;
@@ -941,26 +938,27 @@ static long split_clause(const xdoc *x, size_t *si, size_t *from)
 }
 
 /* "(22) in Dinguila", "Bombou (3)": the share the clause from token
- * `from` of sentence si gives the place named by folded key k (klen
- * bytes, words joined by single spaces), or -1. */
-static long share_of(const xdoc *x, size_t si, size_t from, const char *k,
-                     size_t klen)
+ * `from` of sentence si gives the place named by the words of tokens
+ * [pf, pf + pn), or -1. */
+static long share_of(const xdoc *x, size_t si, size_t from, size_t pf, size_t pn)
 {
     const sentence *se = &x->d->sents[si];
     size_t hi = se->first + se->count;
     for (size_t t = from; t < hi; t++) {
         /* the place's words at t */
-        size_t e = t, off = 0;
-        while (e < hi && off < klen && x->d->toks[e].kind == TOK_WORD) {
-            const token *tk = &x->d->toks[e];
-            if (off + tk->flen > klen || memcmp(k + off, tok_fold(x->d, tk), tk->flen))
+        size_t e = t, p = pf;
+        for (;; p++) {
+            while (p < pf + pn && x->d->toks[p].kind != TOK_WORD)
+                p++;
+            if (p == pf + pn || e >= hi || x->d->toks[e].kind != TOK_WORD)
                 break;
-            off += tk->flen;
+            const token *a = &x->d->toks[e], *b = &x->d->toks[p];
+            if (a->flen != b->flen ||
+                memcmp(tok_fold(x->d, a), tok_fold(x->d, b), a->flen))
+                break;
             e++;
-            if (off < klen && k[off] == ' ')
-                off++;
         }
-        if (off != klen || e == t)
+        if (p != pf + pn || e == t)
             continue;
         size_t end;
         long v;
@@ -1018,13 +1016,13 @@ static long days_told(const xdoc *x, size_t at)
     return 0;
 }
 
-long x_split_toll(const xdoc *x, long toll, size_t at, const char *place,
-                  size_t plen)
+long x_split_toll(const xdoc *x, long toll, size_t at, size_t place_first,
+                  size_t place_count)
 {
-    size_t si, from;
-    long n = split_clause(x, &si, &from);
     if (toll <= 0)
         return toll;
+    size_t si, from;
+    long n = split_clause(x, &si, &from);
     if (n < 0) {
         long d = days_told(x, at);
         return d ? (toll + d - 1) / d : toll;
@@ -1034,7 +1032,7 @@ long x_split_toll(const xdoc *x, long toll, size_t at, const char *place,
     const sentence *se = &x->d->sents[si];
     if (at >= from && at < se->first + se->count)
         return toll;
-    long own = place && plen ? share_of(x, si, from, place, plen) : -1;
+    long own = place_count ? share_of(x, si, from, place_first, place_count) : -1;
     if (own >= 0 && own <= toll)
         return own;
     if (n == 0)

@@ -822,24 +822,18 @@ int x_places(xdoc *x)
      * militants raided NGouba" is in Niger), a vote of one, not two: the
      * city of Gao stays Mali's when ISWAP is said to strike it */
     int named_votes = named[0] ? 2 : 0;
-    for (size_t i = 0; i < x->nm && !named[0]; i++) {
-        gaz_place home;
-        if (x->m[i].kind == LEX_ACTOR &&
-            x_stronghold(x, x_entry(x, &x->m[i]), NULL, &home)) {
-            memcpy(named, home.cc, 3);
-            named_votes = 1;
-        }
-    }
     /* else that of a group's or people's area: "Ansar Dine took Kona"
      * is Kona of Mali, not its namesake in Burkina Faso */
-    for (size_t i = 0; i < x->nm && !named[0]; i++) {
-        gaz_place home;
-        if (x->m[i].kind == LEX_ACTOR &&
-            actor_town(x, x_entry(x, &x->m[i]), "area", NULL, &home)) {
-            memcpy(named, home.cc, 3);
-            named_votes = 1;
+    static const char *const home_keys[] = {"stronghold", "area"};
+    for (size_t h = 0; h < 2 && !named[0]; h++)
+        for (size_t i = 0; i < x->nm && !named[0]; i++) {
+            gaz_place home;
+            if (x->m[i].kind == LEX_ACTOR &&
+                actor_town(x, x_entry(x, &x->m[i]), home_keys[h], NULL, &home)) {
+                memcpy(named, home.cc, 3);
+                named_votes = 1;
+            }
         }
-    }
     buf k = BUF_INIT, tmp = BUF_INIT;
     size_t cap = 0;
     cand *cands = NULL;

@@ -125,12 +125,14 @@ long x_coded_fatalities(xdoc *x, size_t s, uint32_t *ev_first,
                         uint32_t *ev_count);
 /* The share of `toll` this event gets when the article says its coder
  * split it between events ("Fatalities split across three events"): the
- * figure given for the event's place (folded name `place`, plen bytes) if
- * any, else the toll divided by the number of events (2 when unsaid),
- * rounded up.  Returns toll when the article splits nothing, or when
- * the toll was read (token `at`) from the sharing clause itself. */
-long x_split_toll(const xdoc *x, long toll, size_t at, const char *place,
-                  size_t plen);
+ * figure given for the event's place (named by tokens [place_first,
+ * place_first + place_count); count 0: no place) if any, else the toll
+ * divided by the number of events (2 when unsaid), rounded up; or, for
+ * a toll told over several days in its sentence, divided by the days.
+ * Returns toll when the article splits nothing, or when the toll was read
+ * (token `at`) from the sharing clause itself. */
+long x_split_toll(const xdoc *x, long toll, size_t at, size_t place_first,
+                  size_t place_count);
 
 /* ---- dates (dates.c) ---- */
 
