@@ -724,6 +724,13 @@ static int same_incident(const xdoc *x, const frame *g, const frame *f)
      * belongs to the incident before it unless it brings its own toll. */
     if (f->prec <= 3 && f->fatal <= 0)
         return 1;
+    /* "Clashes broke out… One rebel was killed, one wounded and one
+     * arrested": arrests told beside the dead and wounded are the
+     * fight's outcome, not an arrest of their own */
+    if (!strcmp(f->tx->code, "arrests") && (f->mask & (M_KILL | M_WOUND)) &&
+        !is_crowd_event(g->tx) && strcmp(g->tx->code, "arrests") != 0 &&
+        (!f->has_date || !g->has_date || f->date.day == g->date.day))
+        return 1;
     /* "…abducted a councilor. They brought him back two days later and
      * beheaded him": the captors killing their captive is the abduction
      * ending, one incident (ACLED's attack), unless others did it */

@@ -778,6 +778,20 @@ static int protested_death(const xdoc *x, size_t lo, size_t c)
     return 0;
 }
 
+/* Between tokens a and t, a clause "after he…", "after the latter…",
+ * "après qu'il…": a deed told as the cause of what came before it. */
+static int prior_deed(const xdoc *x, size_t a, size_t t)
+{
+    static const char *const after[] = {"after", "apres", NULL};
+    static const char *const who[] = {"he", "she", "they", "the", "il",
+                                      "elle", "ils", "qu'il", "qu'elle",
+                                      "qu'ils", "que", NULL};
+    for (size_t q = a; q + 1 < t; q++)
+        if (x_in(x, q, after) && x_in(x, q + 1, who))
+            return 1;
+    return 0;
+}
+
 long x_fatalities(xdoc *x, size_t si, int crowd, uint32_t *ev_first,
                   uint32_t *ev_count)
 {
@@ -790,6 +804,11 @@ long x_fatalities(xdoc *x, size_t si, int crowd, uint32_t *ev_first,
         if (!cm || strcmp(x_entry(x, cm)->cls, "killed") != 0)
             continue;
         if (crowd && protested_death(x, lo, t))
+            continue;
+        /* "killed a Koglweogo after the latter killed a butcher", "beat
+         * a man to death after he assaulted five people, leaving one
+         * dead": the killing the incident answered is another event */
+        if (sum >= 0 && prior_deed(x, eend, t))
             continue;
         size_t nf, ne;
         long v = count_for(x, s, t, t + cm->count, &nf, &ne);
@@ -899,8 +918,9 @@ static long split_clause(const xdoc *x, size_t *si, size_t *from)
 {
     static const char *const toll[] = {"fatalities", "fatality", "deaths",
                                        "dead", "casualties", NULL};
-    static const char *const split[] = {"split", "divided", "shared", NULL};
-    static const char *const among[] = {"across", "between", "among", NULL};
+    static const char *const split[] = {"split", "divided", "shared", "spread",
+                                       NULL};
+    static const char *const among[] = {"across", "between", "among", "over", NULL};
     static const char *const shares[] = {
         "events", "event", "locations", "dates", "days", "villages",
         "attacks", "incidents", NULL};
@@ -1010,7 +1030,12 @@ static long days_told(const xdoc *x, size_t at)
             const lex_match *m = x_at(x, q, LEX_CASUALTY);
             dead = m && !strcmp(x_entry(x, m)->cls, "killed");
         }
-        if (told && (dead || (e + 2 < hi && x_in(x, e + 2, fighting))))
+        /* "engaged in fighting for two days": the fight's own length */
+        static const char *const fought[] = {
+            "fighting", "clashes", "combats", "affrontements", "fought",
+            "clashed", "battled", "combattu", NULL};
+        int fight = b >= lo + 2 && x_in(x, b - 2, fought);
+        if (told && (dead || fight || (e + 2 < hi && x_in(x, e + 2, fighting))))
             return n;
     }
     return 0;
