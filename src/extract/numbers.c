@@ -180,7 +180,11 @@ static long apposition_start(const xdoc *x, size_t j, size_t lo)
 {
     static const char *const incl[] = {"including", "among", "dont",
                                        "notamment", "parmi", "most", "mostly",
-                                       "all", "some", "many", "who", NULL};
+                                       "all", "some", "many", "who",
+                                       /* ", accused of being robbers," */
+                                       "accused", "suspected", "aged",
+                                       "identified", "believed", "mainly",
+                                       "both", NULL};
     if (!x_is(x, j, ","))
         return -1;
     int names = 1; /* ", Amadou Issa Dicko,": a person's name */
@@ -350,6 +354,42 @@ static long more_items(const xdoc *x, size_t j, size_t hi, size_t *ne)
     return sum;
 }
 
+/* Are tokens [a, b) a few words of a noun phrase ("village
+ * self-defense militiamen"), with no preposition? */
+static int plain_words(const xdoc *x, size_t a, size_t b)
+{
+    if (b <= a)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        /* "Three people - a council member, an imam and…": a dash
+         * opens the list */
+        if (k > a && x_is(x, k, "-"))
+            return 1;
+        if (k >= a + 4 || x->d->toks[k].kind != TOK_WORD ||
+            x_in(x, k, function_words) || x_in(x, k, prep_words) ||
+            x_at(x, k, LEX_CASUALTY))
+            return 0;
+    }
+    return 1;
+}
+
+/* Does the comma at j open the last items of a list of the dead that
+ * ends before the casualty word at c (", the village chief and a
+ * child")?  An item, then "and" before c. */
+static int list_tail(const xdoc *x, size_t j, size_t c)
+{
+    size_t e;
+    if (!x_is(x, j, ",") || list_item(x, j + 1, c, &e) <= 0)
+        return 0;
+    for (size_t k = e; k < c; k++) {
+        if (stops(x, k))
+            return 0;
+        if (x_is(x, k, "and") || x_is(x, k, "et"))
+            return 1;
+    }
+    return 0;
+}
+
 /* The people a pronoun before token c stands for ("abducted six men and
  * executed them"): the nearest count of people in [lo, c) not yet used,
  * or -1. */
@@ -384,10 +424,18 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
     /* "two gunmen shot dead a man": an active verb counts its object */
     if (has_object(x, cend, hi))
         from = c;
+    size_t listed = 0; /* the comma a list goes on past */
     for (size_t j = c; j-- > from;) {
         if (stops(x, j)) {
             /* "Three people, including a village chief, were killed" */
             long open = apposition_start(x, j, lo);
+            /* "Two militiamen, the village chief and a child were
+             * killed": the list goes on past its comma */
+            if (open < 0 && !listed && list_tail(x, j, c)) {
+                listed = j;
+                from = from >= lo + 6 ? from - 6 : lo;
+                continue;
+            }
             if (open < 0)
                 break;
             j = (size_t)open;
@@ -405,6 +453,10 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
         long v = x_number(x, j, c, &e);
         if (v < 0 || (x->tf[j] & XT_USED) || is_unit(x, e))
             continue;
+        /* the list's first item ends at its comma: not "wounded three
+         * traders near Titao, the imam and his son were killed" */
+        if (listed && !plain_words(x, e, listed))
+            break;
         /* "nine civilians including two musicians were killed": the
          * total before "including", not its part */
         static const char *const incl[] = {"including", "among", "dont",
@@ -678,8 +730,8 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
          * or nothing ("The officer died") */
         static const char *const aux[] = {
             "was", "been", "ete", "est", "has", "had", "reportedly", "also",
-            "later", "then", "found", "aussi", "egalement", "retrouve",
-            "retrouvee", NULL};
+            "later", "then", "found", "presumed", "aussi", "egalement",
+            "retrouve", "retrouvee", NULL};
         /* "The mayor of Boni, Hamadoun Dicko, was killed": the subject
          * before the name */
         long open = j > lo && all_in(x, j, c, aux) ? apposition_start(x, j - 1, lo) : -1;
@@ -741,14 +793,22 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
                                                 "near", "on", "and", NULL};
             int passive = (v < c && all_in(x, v, c, aux)) ||
                           (v == c && cend < hi && x_in(x, cend, after));
-            /* up to four words, the last a common noun, singular */
-            int words = v > j && v <= j + 4;
+            /* up to four words, the last a common noun, singular; a
+             * place may follow it ("Councilman in Boni assassinated") */
+            static const char *const in[] = {"in", "of", "from", "near", NULL};
+            size_t h = v;
+            for (size_t k = j + 1; k + 1 < v && k < j + 4; k++)
+                if (x_in(x, k, in) && v <= k + 4) {
+                    h = k;
+                    break;
+                }
+            int words = h > j && v <= j + 8 && h <= j + 4;
             for (size_t k = j; k < v && words; k++)
                 words = x->d->toks[k].kind == TOK_WORD && !x_at(x, k, LEX_NUMBER);
-            const token *w = v > j ? &x->d->toks[v - 1] : NULL;
-            if (passive && words && !x_at_end(x, v - 1, LEX_PLACE) &&
-                !x_at_end(x, v - 1, LEX_COUNTRY) &&
-                !(v - 1 > j && (w->flags & TOKF_CAP)) &&
+            const token *w = h > j ? &x->d->toks[h - 1] : NULL;
+            if (passive && words && !x_at_end(x, h - 1, LEX_PLACE) &&
+                !x_at_end(x, h - 1, LEX_COUNTRY) &&
+                !(h - 1 > j && (w->flags & TOKF_CAP)) &&
                 tok_fold(x->d, w)[w->flen - 1] != 's') {
                 *nf = j;
                 *ne = v;
