@@ -83,7 +83,11 @@ static int is_unit(const xdoc *x, size_t t)
         "days", "%", "pour", "percent", "fcfa", "francs", "dollars", "euros",
         "mois", "months", "month", "weeks", "week", "semaines", "semaine",
         "day", "jour", "nights", "nuits", "nuit", "night", "events",
-        "evenements", "incidents", NULL};
+        "evenements", "incidents",
+        /* "killing several animals": beasts are no fatalities */
+        "animals", "animal", "livestock", "cattle", "cows", "goats", "sheep",
+        "camels", "donkeys", "animaux", "betail", "boeufs", "vaches",
+        "chevres", "moutons", "chameaux", "anes", NULL};
     /* "a 50-year-old man": an age ("year-old" is one word) */
     if (t + 1 < x->d->ntok && x_is(x, t, "-")) {
         t++;
@@ -838,6 +842,25 @@ static int protested_death(const xdoc *x, size_t lo, size_t c)
     return 0;
 }
 
+/* Just before the casualty word at t, a word that says the killing did
+ * not happen: "nearly lynched", "attempted to kill", "failli être tué". */
+static int spared(const xdoc *x, size_t lo, size_t t)
+{
+    static const char *const nearly[] = {
+        "nearly", "almost", "narrowly", "failli", "manque", NULL};
+    static const char *const tried[] = {
+        "tried", "attempted", "attempt", "attempting", "trying", "failed",
+        "threatened", "threatening", "vowed", "tente", "tentative",
+        "menace", "menaces", "menacant", NULL};
+    if (t > lo && x_in(x, t - 1, nearly))
+        return 1;
+    /* "tried to kill", "tenté de tuer", "a failli être tué" (not
+     * "attempted to flee and were killed") */
+    return t >= lo + 2 && (x_in(x, t - 2, tried) || x_in(x, t - 2, nearly)) &&
+           (x_is(x, t - 1, "to") || x_is(x, t - 1, "de") ||
+            x_is(x, t - 1, "d'") || x_is(x, t - 1, "etre"));
+}
+
 /* Between tokens a and t, a clause "after he…", "after the latter…",
  * "après qu'il…": a deed told as the cause of what came before it. */
 static int prior_deed(const xdoc *x, size_t a, size_t t)
@@ -864,6 +887,10 @@ long x_fatalities(xdoc *x, size_t si, int crowd, uint32_t *ev_first,
         if (!cm || strcmp(x_entry(x, cm)->cls, "killed") != 0)
             continue;
         if (crowd && protested_death(x, lo, t))
+            continue;
+        /* "nearly lynched a priest", "tried to kill", "a failli être
+         * tué": nobody died */
+        if (spared(x, lo, t))
             continue;
         /* "killed a Koglweogo after the latter killed a butcher", "beat
          * a man to death after he assaulted five people, leaving one
