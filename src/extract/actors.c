@@ -467,17 +467,26 @@ static int mention_at(const xdoc *x, size_t t, size_t hi, xmention *out)
     size_t end = t + a->count;
     for (;;) {
         const lex_match *b = end < hi ? x_at(x, end, LEX_ACTOR) : NULL;
-        /* "des combattants du JNIM", "des soldats des FAMa": a generic word
-         * named by the group after de/du/des/of */
+        /* "des combattants du JNIM", "des soldats des FAMa", "Islamists
+         * from Ansar Dine": a generic word named by the group after
+         * de/du/des/of/from */
         if (!b && end + 1 < hi && is_generic(x_entry(x, out->m)) &&
             x_inter(x_entry(x, out->m)) != 7 &&
             (x_is(x, end, "de") || x_is(x, end, "du") || x_is(x, end, "des") ||
-             x_is(x, end, "d'") || x_is(x, end, "of"))) {
+             x_is(x, end, "d'") || x_is(x, end, "of") || x_is(x, end, "from"))) {
             size_t j = end + 1;
             if (j < hi && (x_is(x, j, "l'") || x_is(x, j, "la") || x_is(x, j, "le") ||
                            x_is(x, j, "the")))
                 j++;
             const lex_match *c = j < hi ? x_at(x, j, LEX_ACTOR) : NULL;
+            /* "from the Islamist MUJAO group", "of the jihadist group
+             * JNIM": past an adjective or a generic word */
+            size_t past = c ? j + c->count : j + 1;
+            if ((!c || is_generic(x_entry(x, c))) && past < hi &&
+                (c || x->d->toks[j].kind == TOK_WORD) && x_at(x, past, LEX_ACTOR)) {
+                j = past;
+                c = x_at(x, j, LEX_ACTOR);
+            }
             if (c && !is_generic(x_entry(x, c))) {
                 out->m = c;
                 end = j + c->count;
