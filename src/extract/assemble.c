@@ -609,7 +609,9 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 size_t o = cm->first + cm->count;
                 static const char *const obj_en[] = {
                     "the", "a", "an", "his", "their", "several", "dozens",
-                    "scores", "at", "nearly", "about", "some", NULL};
+                    "scores", "at", "nearly", "about", "some", "around",
+                    "approximately", "roughly", "almost", "over", "more",
+                    "up", "many", "numerous", NULL};
                 /* not "a": "tués à Djibo" */
                 static const char *const obj_fr[] = {
                     "un", "une", "des", "les", "le", "la", "l'", "leur",
@@ -1455,6 +1457,16 @@ static const lex_entry *named_group(xdoc *x, const frame *f,
     return NULL;
 }
 
+/* Is mention m named as an agent, "by" or "par" a word or two before it
+ * ("planted by JNIM", "claimed by presumed ISGS")? */
+static int named_by(const xdoc *x, const xmention *m)
+{
+    for (size_t k = m ? m->first : 0; m && k-- > 0 && k + 3 > m->first;)
+        if (x_is(x, k, "by") || x_is(x, k, "par"))
+            return 1;
+    return 0;
+}
+
 static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
                       const veille_str *src, const xdate *fallback)
 {
@@ -1547,8 +1559,15 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
         int victim = in1 == 7 || (f->a1_victim && (in1 == 1 || in1 == 8)) ||
                      (f->a1_died && in1 >= 2 && in1 <= 4) ||
                      (remote && (in1 == 1 || in1 == 8 || in1 == 7 || f->a1_victim));
+        int in2 = a2 ? x_inter_at(x, a2) : 0;
+        /* "two soldiers were killed by an IED… planted by JNIM": an
+         * armed side other than the dead's is who hit them */
+        int other_side = (in1 == 7 && in2 != 7) ||
+                         ((in1 == 1 || in1 == 8) && in2 >= 2 && in2 <= 4 &&
+                          (f->a1_victim || (!strcmp(tx->code, "remote_explosive") &&
+                                            named_by(x, m2))));
         if (victim) {
-            if (a2 && x_inter_at(x, a2) != 7 && in1 == 7) {
+            if (a2 && other_side) {
                 const lex_entry *t = a1; /* "civils tués par des soldats" */
                 const xmention *tm = m1;
                 a1 = a2, m1 = m2;
