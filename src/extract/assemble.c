@@ -322,6 +322,17 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
     for (size_t j = m->first; j-- > s->first && j + 5 > m->first;)
         if (x_in(x, j, unreal))
             return 0;
+    /* "Ce n'est pas la première fois que des chefs sont tués", "It is
+     * not the first time that…": what has happened before, in general */
+    static const char *const first[] = {"premiere", "first", NULL};
+    static const char *const fois[] = {"fois", "time", NULL};
+    for (size_t j = s->first; j + 1 < m->first && j < s->first + 8; j++)
+        if (x_in(x, j, first) && x_in(x, j + 1, fois)) {
+            for (size_t k = s->first; k < j; k++)
+                if (x_in(x, k, neg))
+                    return 0;
+            break;
+        }
     /* "la détermination des autorités maliennes à reprendre" */
     static const char *const to[] = {"to", "de", "d'", NULL};
     for (size_t j = m->first; j-- > s->first && j + 6 > m->first;) {
