@@ -591,7 +591,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
      * their force's inter code (1); they fight as a non-state side */
     static const char *const mutiny[] = {
         "mutiny", "mutinied", "mutineers", "mutinous", "mutinies",
-        "mutinerie", "mutineries", "mutins", "mutine", "mutines",
+        "mutinying", "mutinerie", "mutineries", "mutins", "mutine", "mutines",
         "mutinent", NULL};
     for (size_t t = s->first; t < s->first + s->count && !f->mutiny; t++)
         f->mutiny = x_in(x, t, mutiny);
@@ -691,6 +691,22 @@ static int has_crowd(const xdoc *x, const frame *f)
         if (in == 5 || in == 6)
             return 1;
     }
+    return 0;
+}
+
+/* Does the frame's sentence speak of a crowd ("angry residents", "a
+ * mob", "youths", "la foule", "des jeunes en colère")? */
+static int crowd_word(const xdoc *x, const frame *f)
+{
+    static const char *const crowd[] = {
+        "angry", "crowd", "crowds", "mob", "mobs", "rampage", "rampaged",
+        "rampaging", "youth", "youths", "youngsters", "residents",
+        "students", "pupils", "foule", "foules", "colere", "jeunes",
+        "habitants", "eleves", "etudiants", "emeutiers", NULL};
+    const sentence *s = &x->d->sents[f->sent];
+    for (size_t t = s->first; t < s->first + s->count; t++)
+        if (x_in(x, t, crowd))
+            return 1;
     return 0;
 }
 
@@ -1054,6 +1070,13 @@ static const taxon *refine(const xdoc *x, frame *f)
         /* looted and killed or wounded someone: an attack; "attacked the
          * village and burned sheds", no one hurt, stays looting (ACLED) */
         to = armed2 ? "armed_clash" : "attack";
+    else if (!strcmp(c, "looting_property_destruction") &&
+             (i1 == 5 || i1 == 6 || i1 == 7 || !i1 || (i1 == 1 && f->mutiny)) &&
+             (f->mutiny || crowd_word(x, f)))
+        /* "angry residents ransacked the electoral office", "mutinying
+         * soldiers looted shops": a crowd's damage is a riot (ACLED's
+         * violent demonstration), not an armed group's looting */
+        to = "violent_demonstration";
     else if (!strcmp(c, "arrests") && killed && state1 && (armed2 || !i2))
         to = "armed_clash"; /* an operation: militants killed, others caught */
     else if (!strcmp(c, "arrests") && state1 && i2 == 7 &&
