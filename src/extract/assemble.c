@@ -1495,7 +1495,9 @@ static const lex_entry *named_group(xdoc *x, const frame *f,
  * ("planted by JNIM", "claimed by presumed ISGS")? */
 static int named_by(const xdoc *x, const xmention *m)
 {
-    for (size_t k = m ? m->first : 0; m && k-- > 0 && k + 3 > m->first;)
+    if (!m)
+        return 0;
+    for (size_t k = m->first; k-- > 0 && k + 3 > m->first;)
         if (x_is(x, k, "by") || x_is(x, k, "par"))
             return 1;
     return 0;
@@ -1594,20 +1596,19 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
                      (f->a1_died && in1 >= 2 && in1 <= 4) ||
                      (remote && (in1 == 1 || in1 == 8 || in1 == 7 || f->a1_victim));
         int in2 = a2 ? x_inter_at(x, a2) : 0;
-        /* "two soldiers were killed by an IED… planted by JNIM": an
-         * armed side other than the dead's is who hit them */
-        int other_side = (in1 == 7 && in2 != 7) ||
-                         ((in1 == 1 || in1 == 8) && in2 >= 2 && in2 <= 4 &&
-                          (f->a1_victim || (!strcmp(tx->code, "remote_explosive") &&
-                                            named_by(x, m2))));
         if (victim) {
+            /* "two soldiers were killed by an IED… planted by JNIM": an
+             * armed side other than the dead's is who hit them */
+            int other_side = (in1 == 7 && in2 != 7) ||
+                             ((in1 == 1 || in1 == 8) && in2 >= 2 && in2 <= 4 &&
+                              (f->a1_victim || (!strcmp(tx->code, "remote_explosive") &&
+                                                named_by(x, m2))));
             if (a2 && other_side) {
                 const lex_entry *t = a1; /* "civils tués par des soldats" */
                 const xmention *tm = m1;
                 a1 = a2, m1 = m2;
                 a2 = t, m2 = tm;
-            } else if (!a2 || (remote && in1 != 7 && (x_inter_at(x, a2) == 1 ||
-                                                       x_inter_at(x, a2) == 8))) {
+            } else if (!a2 || (remote && in1 != 7 && (in2 == 1 || in2 == 8))) {
                 /* "an army vehicle was struck by an IED, two soldiers
                  * were killed": forces on both sides are one target */
                 a2 = a1, m2 = m1;

@@ -806,7 +806,7 @@ static long count_for(xdoc *x, const sentence *s, size_t c, size_t cend,
                     h = k;
                     break;
                 }
-            int words = h > j && v <= j + 8 && h <= j + 4;
+            int words = h > j && h <= j + 4; /* then v <= h + 4 */
             for (size_t k = j; k < v && words; k++)
                 words = x->d->toks[k].kind == TOK_WORD && !x_at(x, k, LEX_NUMBER);
             const token *w = h > j ? &x->d->toks[h - 1] : NULL;

@@ -217,6 +217,42 @@ static int country_place(const bplace *p)
            p->cc[1] >= 'A' && p->cc[1] <= 'Z';
 }
 
+/* Index of the first donor in the sorted d[0..nd) whose key is >= key. */
+static size_t first_donor(const donor *d, size_t nd, uint64_t key)
+{
+    size_t lo = 0, hi = nd;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The donor place nearest p (of v), within FILL_KM, in p's cell and the
+ * eight around it; GZ_NONE when there is none. */
+static uint32_t nearest_donor(const donor *d, size_t nd, const bplace *v,
+                              const bplace *p)
+{
+    double best = FILL_KM;
+    uint32_t got = GZ_NONE;
+    for (int dy = -1; dy <= 1; dy++)
+        for (int dx = -1; dx <= 1; dx++) {
+            uint64_t key = cell_key(p, dy, dx);
+            for (size_t j = first_donor(d, nd, key); j < nd && d[j].key == key; j++) {
+                const bplace *q = &v[d[j].place];
+                double km = gaz_km(p->lat, p->lon, q->lat, q->lon);
+                if (km < best) {
+                    best = km;
+                    got = d[j].place;
+                }
+            }
+        }
+    return got;
+}
+
 static int fill_admins(builder *b)
 {
     size_t n = b->places.n, nd = 0, nr = 0;
@@ -243,28 +279,7 @@ static int fill_admins(builder *b)
         bplace *p = &v[i];
         if (!country_place(p) || p->out_admin[0] != GZ_NONE)
             continue;
-        double best = FILL_KM;
-        uint32_t got = GZ_NONE;
-        for (int dy = -1; dy <= 1; dy++)
-            for (int dx = -1; dx <= 1; dx++) {
-                uint64_t key = cell_key(p, dy, dx);
-                size_t lo = 0, hi = nd;
-                while (lo < hi) {
-                    size_t mid = lo + (hi - lo) / 2;
-                    if (d[mid].key < key)
-                        lo = mid + 1;
-                    else
-                        hi = mid;
-                }
-                for (size_t j = lo; j < nd && d[j].key == key; j++) {
-                    const bplace *q = &v[d[j].place];
-                    double km = gaz_km(p->lat, p->lon, q->lat, q->lon);
-                    if (km < best) {
-                        best = km;
-                        got = d[j].place;
-                    }
-                }
-            }
+        uint32_t got = nearest_donor(d, nd, v, p);
         if (got != GZ_NONE) {
             p->out_admin[0] = v[got].out_admin[0];
             if (p->out_admin[1] == GZ_NONE)
