@@ -407,6 +407,21 @@ static int is_of(const xdoc *x, long t)
     return t >= 0 && x_in(x, (size_t)t, m);
 }
 
+/* Is the mention at t named as who helps ("backed by clan militias",
+ * "soutenus par des milices locales")?  A participle and "by" a few
+ * words before it, with no punctuation between. */
+static int helped_by(const xdoc *x, size_t t, size_t lo)
+{
+    for (size_t j = t, k = 0; j > lo + 1 && k < 4; k++) {
+        j--;
+        if (x->d->toks[j].kind == TOK_PUNCT)
+            return 0;
+        if (is_agent_mark(x, (long)j))
+            return x_in(x, j - 1, not_agent_participles);
+    }
+    return 0;
+}
+
 static int passive_before(const xdoc *x, size_t t0, size_t lo)
 {
     static const char *const aux[] = {"ete", "etre", "was", "were", "been",
@@ -779,8 +794,7 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                    !named_group(x_entry(x, a.m))) {
             ; /* a member of the object's list */
         } else if (t < t0 && subject.m &&
-                   ((wb > 0 && is_agent_mark(x, wb) &&
-                     x_in(x, (size_t)wb - 1, not_agent_participles)) ||
+                   (helped_by(x, a.first, lo) ||
                     (helper && wb >= 0 && x_in(x, (size_t)wb, and_words)))) {
             /* "gendarmes supported by volunteer fighters killed…",
              * "…supported by soldiers and gendarmes": who helps is an

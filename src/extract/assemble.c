@@ -60,6 +60,7 @@ enum {
     M_GROUND = 2048, /* troops fight on the ground too (ground=1) */
     M_ARREST = 4096, /* someone was arrested */
     M_AIRSHOT = 8192, /* shots fired in the air (a riot's noise) */
+    M_SEXUAL = 16384, /* raped, sexually assaulted */
 };
 
 static int entry_prec(const lex_entry *e)
@@ -214,6 +215,35 @@ static int in_cause(const xdoc *x, const sentence *s, size_t t)
             return 0;
         if (x_in(x, j, cause))
             return 1;
+    }
+    return 0;
+}
+
+/* Is the violence of trigger m aimed at a crowd ("opened fire on
+ * peaceful protesters", "shot dead two demonstrators", "ont tiré sur
+ * des manifestants pacifiques")?  Its object, past a few words that
+ * only describe it, is a protest's people. */
+static int aimed_at_crowd(const xdoc *x, const sentence *s, const lex_match *m)
+{
+    static const char *const filler[] = {
+        "on", "at", "upon", "into", "the", "a", "group", "of", "peaceful",
+        "unarmed", "young", "student", "opposition", "anti-government",
+        "hundreds", "dozens", "thousands", "several", "some", "many", "sur",
+        "les", "des", "la", "une", "groupe", "de", "d'", "pacifiques",
+        "jeunes", "centaines", "dizaines", "milliers", "plusieurs", NULL};
+    static const char *const crowd[] = {
+        "protesters", "protestors", "demonstrators", "marchers", "crowd",
+        "crowds", "protester", "demonstrator", "manifestants", "manifestant",
+        "manifestantes", "marcheurs", "foule", NULL};
+    size_t end = s->first + s->count;
+    for (size_t t = m->first + m->count, k = 0; t < end && k < 5; t++, k++) {
+        if (x_in(x, t, crowd))
+            return 1;
+        size_t after;
+        if (x->d->toks[t].kind == TOK_NUMBER || x_number(x, t, end, &after) >= 0)
+            continue;
+        if (!x_in(x, t, filler))
+            return 0;
     }
     return 0;
 }
@@ -496,10 +526,15 @@ static int read_frame(xdoc *x, size_t si, frame *f)
              * is no clash; "set fire", "burned" are firm enough for a
              * crowd that destroys. */
             uint32_t mk = mask_of(e->cls);
+            /* the force's shots at a protest make it no riot */
+            if ((mk & M_CLASH) && aimed_at_crowd(x, s, &x->m[i]))
+                mk = M_FORCE;
             if (p >= 5 || !(mk & M_CLASH))
                 mask |= mk;
             if (!strcmp(e->cls, "disrupted_weapons_use"))
                 mask |= M_DISRUPT;
+            if (!strcmp(e->cls, "sexual_violence"))
+                mask |= M_SEXUAL;
             if (!strcmp(e->cls, "arrests") && arrest_done(x, s, &x->m[i]))
                 mask |= M_ARREST;
             if (lex_attr_get(e, "harm"))
@@ -1038,8 +1073,18 @@ static const taxon *refine(const xdoc *x, frame *f)
     int nonstate1 = i1 >= 2 && i1 <= 4;
     const char *to = NULL;
     int killed = f->fatal > 0 || (f->mask & M_KILL);
-    if (!strcmp(c, "attack") && armed2)
+    if ((!strcmp(c, "attack") || !strcmp(c, "armed_clash")) &&
+        (f->mask & M_FORCE) && (state1 || !i1))
+        /* "police shot dead two demonstrators": the force a protest met */
+        to = "excessive_force_protesters";
+    else if (!strcmp(c, "attack") && armed2)
         to = "armed_clash";
+    else if (!strcmp(c, "attack") && ((i1 == 7 && !f->a1_victim) || i1 == 5) &&
+             (!i2 || i2 == 7) &&
+             crowd_word(x, f))
+        /* "angry villagers beat a suspected thief to death": a crowd's
+         * violence, ACLED's mob violence */
+        to = "mob_violence";
     else if (!strcmp(c, "armed_clash") && !(f->mask & M_PROTEST) &&
              crowd_fight(x, f, i1, i2))
         to = "mob_violence";
@@ -1052,6 +1097,9 @@ static const taxon *refine(const xdoc *x, frame *f)
     else if (!strcmp(c, "armed_clash") && i2 == 7 && i1 != 7 &&
              !lex_attr_get(f->trig, "communal"))
         to = "attack"; /* "farmers and herders clash": communal, below */
+    else if (!strcmp(c, "abduction") && (f->mask & M_SEXUAL) && !killed)
+        /* "abducted and raped three women": the rape is what ACLED codes */
+        to = "sexual_violence";
     else if (!strcmp(c, "abduction") && state1)
         to = "arrests";
     else if (!strcmp(c, "arrests") && nonstate1)
