@@ -62,19 +62,40 @@ static int across_border(const xdoc *x, const lex_match *m)
     return 0;
 }
 
+/* Is country match m the nationality of people named right after it
+ * ("a Chinese engineer", "the Australian couple", "French hostages"),
+ * not where the event is? */
+static int nationality_of_people(const xdoc *x, const lex_match *m)
+{
+    size_t t = m->first + m->count;
+    if (t >= x->d->ntok)
+        return 0;
+    const lex_match *a = x_at(x, t, LEX_ACTOR);
+    if (a && x_inter(x_entry(x, a)) == 7)
+        return 1;
+    static const char *const people[] = {
+        "hostage", "hostages", "national", "nationals", "citizen",
+        "citizens", "couple", "otage", "otages", "ressortissant",
+        "ressortissants", "ressortissante", NULL};
+    return x_in(x, t, people);
+}
+
 void x_focus_country(xdoc *x)
 {
     /* Few countries are named in one article: a short list does. */
     const lex_entry *seen[32];
-    int count[32], n = 0, best = -1;
+    int count[32], strong[32], n = 0, best = -1;
     for (size_t i = 0; i < x->nm; i++) {
         const lex_entry *c = NULL;
         const lex_entry *e = x_entry(x, &x->m[i]);
         const char *name = lex_attr_get(e, "name");
+        int w = 1; /* a mention that says where, not whose */
         if (x->m[i].kind == LEX_COUNTRY) {
             if (across_border(x, &x->m[i]))
                 continue;
             c = e;
+            if (nationality_of_people(x, &x->m[i]))
+                w = 0;
         }
         else if (x->m[i].kind == LEX_ACTOR && lex_attr_get(e, "country") &&
                  (x_inter(e) != 8 || !name || !strstr(name, "{country}")))
@@ -90,9 +111,11 @@ void x_focus_country(xdoc *x)
             if (n == 32)
                 continue;
             seen[n] = c;
+            strong[n] = 0;
             count[n++] = 0;
         }
         count[k] += 2;
+        strong[k] |= w;
         if (best < 0 || count[k] > count[best])
             best = k;
     }
@@ -112,6 +135,7 @@ void x_focus_country(xdoc *x)
                 best = k;
     }
     x->country = best >= 0 ? seen[best] : NULL;
+    x->country_weak = best >= 0 && !strong[best];
 }
 
 /* The era label of country c on day `day`: the last era that began on or

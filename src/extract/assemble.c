@@ -745,6 +745,21 @@ static int crowd_word(const xdoc *x, const frame *f)
     return 0;
 }
 
+/* Is a crowd, named by no actor, the subject of the frame's trigger ("a
+ * crowd set upon two men", "une foule a lynché")? */
+static int crowd_subject(const xdoc *x, const frame *f)
+{
+    static const char *const crowd[] = {"crowd", "crowds", "mob", "mobs",
+                                        "foule", "foules", NULL};
+    const sentence *s = &x->d->sents[f->sent];
+    if (!f->tm)
+        return 0;
+    for (size_t t = s->first; t < f->tm->first; t++)
+        if (x_in(x, t, crowd))
+            return 1;
+    return 0;
+}
+
 static int is_crowd_event(const taxon *t)
 {
     return !strcmp(t->event_type, "Protests") || !strcmp(t->event_type, "Riots");
@@ -1052,6 +1067,9 @@ static int force_kills(const xdoc *x, frame *f)
 /* ACLED's class from the trigger's and the actors'. */
 static const taxon *refine(const xdoc *x, frame *f)
 {
+    /* the verbs that take people as well as goods ("stripped a man of his
+     * motorbike" takes the motorbike) */
+    static const char *const seized_words[] = {"seized", "seizing", "grabbed", NULL};
     const char *c = f->tx->code;
     int i1 = f->a1.m ? x_inter(x_entry(x, f->a1.m)) : 0;
     int i2 = f->a2.m ? x_inter(x_entry(x, f->a2.m)) : 0;
@@ -1079,7 +1097,9 @@ static const taxon *refine(const xdoc *x, frame *f)
         to = "excessive_force_protesters";
     else if (!strcmp(c, "attack") && armed2)
         to = "armed_clash";
-    else if (!strcmp(c, "attack") && ((i1 == 7 && !f->a1_victim) || i1 == 5) &&
+    else if (!strcmp(c, "attack") &&
+             (((i1 == 7 && !f->a1_victim) || i1 == 5) ||
+              (!i1 && crowd_subject(x, f))) &&
              (!i2 || i2 == 7) &&
              crowd_word(x, f))
         /* "angry villagers beat a suspected thief to death": a crowd's
@@ -1097,6 +1117,15 @@ static const taxon *refine(const xdoc *x, frame *f)
     else if (!strcmp(c, "armed_clash") && i2 == 7 && i1 != 7 &&
              !lex_attr_get(f->trig, "communal"))
         to = "attack"; /* "farmers and herders clash": communal, below */
+    else if (!strcmp(c, "looting_property_destruction") &&
+             !strcmp(f->trig->id, "seized_goods") && f->a2.m && f->tm &&
+             x_in(x, f->tm->first, seized_words) &&
+             (i2 == 7 || i2 == 1 || i2 == 8) &&
+             f->a2.first >= f->tm->first + f->tm->count &&
+             f->a2.first <= f->tm->first + f->tm->count + 2)
+        /* "gunmen seized a Chinese engineer": people seized are taken,
+         * not goods */
+        to = state1 ? "arrests" : "abduction";
     else if (!strcmp(c, "abduction") && (f->mask & M_SEXUAL) && !killed)
         /* "abducted and raped three women": the rape is what ACLED codes */
         to = "sexual_violence";

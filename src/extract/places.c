@@ -660,7 +660,8 @@ static int region_seat(xdoc *x, const gaz *g, size_t t, size_t e, size_t lo,
         return 0;
     key_of(x, t, re, k);
     return !k->oom && buf_cstr(k) &&
-           gaz_admin1_by_name(g, named[0] ? named : NULL, buf_cstr(k), seat) &&
+           gaz_admin1_by_name(g, named[0] && !x->country_weak ? named : NULL,
+                              buf_cstr(k), seat) &&
            seat->fclass == 'P';
 }
 
@@ -822,6 +823,10 @@ int x_places(xdoc *x)
      * militants raided NGouba" is in Niger), a vote of one, not two: the
      * city of Gao stays Mali's when ISWAP is said to strike it */
     int named_votes = named[0] ? 2 : 0;
+    /* "a Chinese engineer was seized in Kogi State": people's
+     * nationality alone does not outvote the places */
+    if (x->country_weak)
+        named_votes = 0;
     /* else that of a group's or people's area: "Ansar Dine took Kona"
      * is Kona of Mali, not its namesake in Burkina Faso */
     static const char *const home_keys[] = {"stronghold", "area"};

@@ -35,6 +35,8 @@ typedef struct xdoc {
                      * NO_DATE: where a bare weekday counts from when the
                      * publication day is unknown */
     const lex_entry *country; /* the focus country, or NULL */
+    int country_weak;         /* …named only as people's nationality
+                               * ("a Chinese engineer was seized") */
     struct xplace *places;    /* every place name, in text order */
     size_t nplaces;
 } xdoc;
