@@ -665,6 +665,28 @@ static int region_seat(xdoc *x, const gaz *g, size_t t, size_t e, size_t lo,
            seat->fclass == 'P';
 }
 
+/* "in Borno", "in Kogi": after a cue, a bare name that is a region of a
+ * country the index has only in outline is that region (*seat, its
+ * seat), when the places of that name elsewhere are only hamlets of the
+ * countries it has in depth (a Malian hamlet called Borno) or small
+ * towns abroad (Borno, Lombardy). */
+static int bare_region(const gaz *g, const char *named, buf *k, buf *tmp,
+                       gaz_place *seat)
+{
+    if (k->oom || !buf_cstr(k) ||
+        !gaz_admin1_by_name(g, named[0] ? named : NULL, buf_cstr(k), seat) ||
+        seat->fclass != 'P' || seat->deep)
+        return 0;
+    gaz_place same[8];
+    size_t n = gaz_lookup(g, k->ptr, k->len, same, 8);
+    for (size_t q = 0; q < n && q < 8; q++)
+        if (strcmp(same[q].cc, seat->cc) != 0 &&
+            same[q].population >= (same[q].deep ? 1000u : 10000u) &&
+            folded_eq(same[q].name, k->ptr, k->len, tmp))
+            return 0;
+    return 1;
+}
+
 #define MAX_AREAS 4
 static size_t actor_areas(xdoc *x, gaz_place *out);
 static int actor_town(xdoc *x, const lex_entry *e, const char *key, const char *cc,
@@ -902,7 +924,9 @@ int x_places(xdoc *x)
                    (d->toks[run].flags & TOKF_CAP) && !covered(x, run))
                 run++;
             gaz_place seat;
-            if (region_seat(x, g, t, run, lo, hi, named, &k, &seat)) {
+            if (region_seat(x, g, t, run, lo, hi, named, &k, &seat) ||
+                (strong && !x_in(x, t, region_words) &&
+                 (key_of(x, t, run, &k), bare_region(g, named, &k, &tmp, &seat)))) {
                 cand *c = new_cand(x, &cands, nc, &cap);
                 if (!c)
                     goto oom;
