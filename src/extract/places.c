@@ -670,6 +670,13 @@ static int region_seat(xdoc *x, const gaz *g, size_t t, size_t e, size_t lo,
  * seat), when the places of that name elsewhere are only hamlets of the
  * countries it has in depth (a Malian hamlet called Borno) or small
  * towns abroad (Borno, Lombardy). */
+/* Words after a name that make it some other kind of area ("Ouaka
+ * prefecture", "Beni territory"): not a bare region. */
+static const char *const admin_after[] = {
+    "prefecture", "county", "district", "governorate", "division",
+    "territory", "municipality", "department", "commune", "cercle",
+    "province", "region", "state", NULL};
+
 static int bare_region(const gaz *g, const char *named, buf *k, buf *tmp,
                        gaz_place *seat)
 {
@@ -679,11 +686,16 @@ static int bare_region(const gaz *g, const char *named, buf *k, buf *tmp,
         return 0;
     gaz_place same[8];
     size_t n = gaz_lookup(g, k->ptr, k->len, same, 8);
-    for (size_t q = 0; q < n && q < 8; q++)
+    for (size_t q = 0; q < n && q < 8; q++) {
+        /* "in Kano", "à Bamako": a town of the region's name is the town */
+        if (!strcmp(same[q].cc, seat->cc) && same[q].fclass == 'P' &&
+            folded_eq(same[q].name, k->ptr, k->len, tmp))
+            return 0;
         if (strcmp(same[q].cc, seat->cc) != 0 &&
             same[q].population >= (same[q].deep ? 1000u : 10000u) &&
             folded_eq(same[q].name, k->ptr, k->len, tmp))
             return 0;
+    }
     return 1;
 }
 
@@ -926,6 +938,7 @@ int x_places(xdoc *x)
             gaz_place seat;
             if (region_seat(x, g, t, run, lo, hi, named, &k, &seat) ||
                 (strong && !x_in(x, t, region_words) &&
+                 !(run < hi && x_in(x, run, admin_after)) &&
                  (key_of(x, t, run, &k), bare_region(g, named, &k, &tmp, &seat)))) {
                 cand *c = new_cand(x, &cands, nc, &cap);
                 if (!c)
