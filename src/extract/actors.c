@@ -89,13 +89,13 @@ void x_focus_country(xdoc *x)
         const lex_entry *c = NULL;
         const lex_entry *e = x_entry(x, &x->m[i]);
         const char *name = lex_attr_get(e, "name");
-        int w = 1; /* a mention that says where, not whose */
+        int says_where = 1; /* not only whose people they are */
         if (x->m[i].kind == LEX_COUNTRY) {
             if (across_border(x, &x->m[i]))
                 continue;
             c = e;
             if (nationality_of_people(x, &x->m[i]))
-                w = 0;
+                says_where = 0;
         }
         else if (x->m[i].kind == LEX_ACTOR && lex_attr_get(e, "country") &&
                  (x_inter(e) != 8 || !name || !strstr(name, "{country}")))
@@ -115,7 +115,7 @@ void x_focus_country(xdoc *x)
             count[n++] = 0;
         }
         count[k] += 2;
-        strong[k] |= w;
+        strong[k] |= says_where;
         if (best < 0 || count[k] > count[best])
             best = k;
     }

@@ -665,11 +665,6 @@ static int region_seat(xdoc *x, const gaz *g, size_t t, size_t e, size_t lo,
            seat->fclass == 'P';
 }
 
-/* "in Borno", "in Kogi": after a cue, a bare name that is a region of a
- * country the index has only in outline is that region (*seat, its
- * seat), when the places of that name elsewhere are only hamlets of the
- * countries it has in depth (a Malian hamlet called Borno) or small
- * towns abroad (Borno, Lombardy). */
 /* Words after a name that make it some other kind of area ("Ouaka
  * prefecture", "Beni territory"): not a bare region. */
 static const char *const admin_after[] = {
@@ -677,9 +672,18 @@ static const char *const admin_after[] = {
     "territory", "municipality", "department", "commune", "cercle",
     "province", "region", "state", NULL};
 
-static int bare_region(const gaz *g, const char *named, buf *k, buf *tmp,
-                       gaz_place *seat)
+/* "in Borno", "in Kogi": after a cue, a bare name (the words [t, e)) that
+ * is a region of a country the index has only in outline is that region
+ * (*seat, its seat), when the places of that name elsewhere are only
+ * hamlets of the countries it has in depth (a Malian hamlet called
+ * Borno) or small towns abroad (Borno, Lombardy).  Not when a town of
+ * that country bears the name ("in Kano", "à Bamako"). */
+static int bare_region(xdoc *x, const gaz *g, size_t t, size_t e, size_t hi,
+                       const char *named, buf *k, buf *tmp, gaz_place *seat)
 {
+    if (x_in(x, t, region_words) || (e < hi && x_in(x, e, admin_after)))
+        return 0;
+    key_of(x, t, e, k);
     if (k->oom || !buf_cstr(k) ||
         !gaz_admin1_by_name(g, named[0] ? named : NULL, buf_cstr(k), seat) ||
         seat->fclass != 'P' || seat->deep)
@@ -687,13 +691,11 @@ static int bare_region(const gaz *g, const char *named, buf *k, buf *tmp,
     gaz_place same[8];
     size_t n = gaz_lookup(g, k->ptr, k->len, same, 8);
     for (size_t q = 0; q < n && q < 8; q++) {
-        /* "in Kano", "à Bamako": a town of the region's name is the town */
-        if (!strcmp(same[q].cc, seat->cc) && same[q].fclass == 'P' &&
-            folded_eq(same[q].name, k->ptr, k->len, tmp))
-            return 0;
-        if (strcmp(same[q].cc, seat->cc) != 0 &&
-            same[q].population >= (same[q].deep ? 1000u : 10000u) &&
-            folded_eq(same[q].name, k->ptr, k->len, tmp))
+        if (!folded_eq(same[q].name, k->ptr, k->len, tmp))
+            continue;
+        int home = !strcmp(same[q].cc, seat->cc);
+        if ((home && same[q].fclass == 'P') ||
+            (!home && same[q].population >= (same[q].deep ? 1000u : 10000u)))
             return 0;
     }
     return 1;
@@ -937,9 +939,7 @@ int x_places(xdoc *x)
                 run++;
             gaz_place seat;
             if (region_seat(x, g, t, run, lo, hi, named, &k, &seat) ||
-                (strong && !x_in(x, t, region_words) &&
-                 !(run < hi && x_in(x, run, admin_after)) &&
-                 (key_of(x, t, run, &k), bare_region(g, named, &k, &tmp, &seat)))) {
+                (strong && bare_region(x, g, t, run, hi, named, &k, &tmp, &seat))) {
                 cand *c = new_cand(x, &cands, nc, &cap);
                 if (!c)
                     goto oom;
