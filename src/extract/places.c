@@ -414,6 +414,7 @@ typedef struct cand {
     int coded; /* after "coded as": where the report codes its event */
     int coded_prec; /* "at geoprecision 2": 1..3, else 0 */
     int unknown; /* named in the text, placed at its bracketed admin */
+    size_t ka, kb; /* unknown: the bracketed name it is placed at */
     int seat; /* an admin1 known by name only: c[0] is its seat */
     int commune; /* placed at the commune of its name (commune_seat) */
     int pending; /* named in the text after "village of", placed at
@@ -559,6 +560,23 @@ static int hint_hits(const xdoc *x, const cand *k, const gaz_place *p, buf *tmp)
 static int lived_in(const gaz_place *p)
 {
     return p->fclass == 'P' || (p->fclass == 'S' && !strcmp(p->fcode, "CMP"));
+}
+
+/* Is p, the place of unknown candidate c's one bracketed name, a plain
+ * village: a populated place (or a camp) that seats no district or
+ * region, where no admin unit of its country bears that name? */
+static int bracket_alias(const gaz *g, const cand *c, const gaz_place *p, buf *tmp)
+{
+    if (!lived_in(p) || !strncmp(p->fcode, "PPLA", 4) || !strcmp(p->fcode, "PPLC"))
+        return 0;
+    for (size_t q = 0; q < c->n; q++)
+        if (c->c[q].fclass == 'A' && !strcmp(c->c[q].cc, p->cc))
+            return 0;
+    gaz_place seat;
+    buf_clear(tmp);
+    if (gaz_fold(p->name, strlen(p->name), tmp) < 0 || !buf_cstr(tmp))
+        return 0;
+    return !gaz_admin1_by_name(g, p->cc, buf_cstr(tmp), &seat);
 }
 
 static double score(const xdoc *x, const cand *k, const gaz_place *p,
@@ -1104,6 +1122,8 @@ int x_places(xdoc *x)
             if (coded)
                 c->coded_prec = coded_precision(x, best, hi);
             c->unknown = known_b != 0;
+            c->ka = known_a;
+            c->kb = known_b;
             c->ha = ha;
             c->hb = hb;
             /* "in the Menaka region", "Soum Province": the region, coded
@@ -1464,6 +1484,17 @@ int x_places(xdoc *x)
             prec = c->seat ? 3 : c->unknown ? 2 : c->region || (chosen->fclass == 'A' && !c->commune) ? 3 : c->near ? 2 : 1;
             if (near_of[i] && prec == 1)
                 prec = 2;
+            /* "the hamlet of Kichi (Kissi)": a village the index lacks,
+             * with one other name in brackets that it has as a village,
+             * is that village under another spelling, and ACLED names
+             * it so; a bracketed district or region ("Tassirist
+             * (Menaka)") only says where the village is */
+            if (c->unknown && c->ka == c->ha && c->kb == c->hb &&
+                bracket_alias(g, c, chosen, &tmp)) {
+                c->first = c->ka;
+                c->count = c->kb - c->ka;
+                prec = 1;
+            }
             /* "in the Kidal region" found as the region itself (a full
              * dump has ADM1 features): coded at its seat, as ACLED does */
             if (chosen->fclass == 'A' && !strncmp(chosen->fcode, "ADM1", 4) &&

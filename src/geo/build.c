@@ -374,6 +374,20 @@ static int cmp_key_str(const void *x, const void *y, void *ctx)
                   spool_str(p, *(const uint32_t *)y));
 }
 
+/* Of places with no count of people, the seat of a larger unit first:
+ * 0 for a capital or a region's seat, 1 for a district's, 2 for a
+ * commune's, 3 for other places. */
+static int seat_rank(const bplace *p)
+{
+    if (p->fclass != 'P' || strncmp(p->fcode, "PPL", 3) != 0)
+        return 3;
+    if (!strcmp(p->fcode, "PPLC") || !strcmp(p->fcode, "PPLA"))
+        return 0;
+    if (!strcmp(p->fcode, "PPLA2"))
+        return 1;
+    return !strncmp(p->fcode, "PPLA", 4) ? 2 : 3;
+}
+
 typedef struct name_ctx {
     const uint32_t *rank;
     const bplace *places;
@@ -388,6 +402,9 @@ static int cmp_name_final(const void *x, const void *y, void *ctx)
     const bplace *pa = &c->places[a->place], *pb = &c->places[b->place];
     if (pa->pop != pb->pop)
         return pa->pop > pb->pop ? -1 : 1;
+    int sa = seat_rank(pa), sb = seat_rank(pb);
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
     int ppa = pa->fclass == 'P', ppb = pb->fclass == 'P';
     if (ppa != ppb)
         return ppa ? -1 : 1;

@@ -131,8 +131,9 @@ double gaz_km(double lat1, double lon1, double lat2, double lon2);
 int gaz_fold(const char *s, size_t n, buf *out);
 
 /* All places with that folded name.  Fills out[0..max) best population
- * first (then populated places, then geonameid); returns the total count,
- * which may be more than max. */
+ * first (then, of equal counts, the seat of the largest unit, populated
+ * places, geonameid); returns the total count, which may be more than
+ * max. */
 size_t gaz_lookup(const gaz *g, const char *folded, size_t n, gaz_place *out,
                   size_t max);
 

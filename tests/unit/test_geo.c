@@ -115,6 +115,14 @@ static void main_table(buf *b)
         "", "", 0);
     row(b, 9000014, "Loinlointain", "Loinlointain", "", 11.0, 1.0, "P", "PPL",
         "BF", "00", "", "", 0);
+    /* 21-23: three places called Koro, none counted; the last read seats a
+     * cercle */
+    row(b, 9000015, "Koro", "Koro", "", 12.7, -2.0, "P", "PPL", "BF", "90", "",
+        "", 0);
+    row(b, 9000016, "Koro", "Koro", "", 14.6, -7.9, "P", "PPL", "ML", "06", "",
+        "", 0);
+    row(b, 9000017, "Koro", "Koro", "", 14.06, -3.07, "P", "PPLA2", "ML", "06",
+        "", "", 0);
 }
 
 /* A second table repeating Kidal (2455290) with other figures and names:
@@ -274,13 +282,13 @@ static void test_fold_matches_tokenizer(void **state)
 static void test_import_counts(void **state)
 {
     (void)state;
-    /* 20 rows in ML.txt, 2 malformed; Kidal repeated in cities500.txt. */
-    assert_int_equal(fx.places, 18);
-    assert_int_equal(fx.st.places, 18);
+    /* 23 rows in ML.txt, 2 malformed; Kidal repeated in cities500.txt. */
+    assert_int_equal(fx.places, 21);
+    assert_int_equal(fx.st.places, 21);
     assert_int_equal(fx.st.duplicates, 1);
     assert_int_equal(fx.st.bad_lines, 2);
-    assert_int_equal(fx.st.lines, 20 + 1 + 6 + 1 + 3);
-    assert_int_equal(gaz_count(fx.g), 18);
+    assert_int_equal(fx.st.lines, 23 + 1 + 6 + 1 + 3);
+    assert_int_equal(gaz_count(fx.g), 21);
     assert_int_equal(gaz_name_count(fx.g), (size_t)fx.st.names);
     /* Admin1 with places: Kidal, Gao, Sikasso, Bamako, Sahel (BF); not
      * Tombouctou (no place) nor ID.08 (no name). */
@@ -315,7 +323,7 @@ static void test_import_is_deterministic(void **state)
     char *again = NULL;
     assert_true(asprintf(&again, "%s/again.idx", fx.dir) > 0);
     assert_int_equal(
-        gaz_import((const char *const *)fx.files, 5, again, NULL, NULL), 18);
+        gaz_import((const char *const *)fx.files, 5, again, NULL, NULL), 21);
     FILE *a = fopen(fx.index, "rb"), *b = fopen(again, "rb");
     assert_non_null(a);
     assert_non_null(b);
@@ -354,7 +362,7 @@ static void test_files_recognised_by_content(void **state)
     gaz_import_stats st;
     gaz_import_opts o = {collect, NULL, &p, &st};
     assert_int_equal(gaz_import_with((const char *const *)files, 5, out, &o),
-                     18);
+                     21);
     assert_int_equal(p.n, 2);
     assert_int_equal(st.admin1, 5);
     assert_int_equal(st.admin2, 1);
@@ -448,6 +456,19 @@ static void test_lookup_by_folded_name(void **state)
     assert_int_equal(gaz_lookup(fx.g, "kidal", 5, p, 1), 4);
     assert_int_equal(p[0].geonameid, 2597449);
     assert_int_equal(gaz_lookup(fx.g, "kidal", 5, NULL, 0), 4);
+}
+
+/* Of namesakes with no count of people, the seat of a district comes
+ * first: a caller that takes the first few still sees it. */
+static void test_lookup_seat_before_hamlets(void **state)
+{
+    (void)state;
+    gaz_place p[16];
+    assert_int_equal(look("Koro", p), 3);
+    assert_int_equal(p[0].geonameid, 9000017);
+    assert_string_equal(p[0].fcode, "PPLA2");
+    assert_int_equal(p[1].geonameid, 9000015);
+    assert_int_equal(p[2].geonameid, 9000016);
 }
 
 static void test_lookup_accents_and_alternates(void **state)
@@ -679,7 +700,7 @@ static void test_info(void **state)
     assert_non_null(fp);
     gaz_info(fx.g, fp);
     fclose(fp);
-    assert_true(tu_contains(out, "places:     18"));
+    assert_true(tu_contains(out, "places:     21"));
     assert_true(tu_contains(out, "ML  Mali"));
     assert_true(tu_contains(out, "Bamako"));
     assert_true(tu_contains(out, "BF  Burkina Faso"));
@@ -1026,6 +1047,7 @@ int main(void)
         cmocka_unit_test(test_unreadable_file_fails_import),
         cmocka_unit_test(test_not_geonames_file_given_up),
         cmocka_unit_test(test_lookup_by_folded_name),
+        cmocka_unit_test(test_lookup_seat_before_hamlets),
         cmocka_unit_test(test_lookup_accents_and_alternates),
         cmocka_unit_test(test_lookup_hyphens),
         cmocka_unit_test(test_lookup_apostrophes_and_words),
