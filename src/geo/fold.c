@@ -131,6 +131,33 @@ size_t join_n(const char *s, size_t n, char *out)
     return joined ? o : 0;
 }
 
+/* "I-n-Tillit", "Ti-n-Ama": the press writes "Intillit", "N'Tillit",
+ * "Ntillit", "Tinama". */
+size_t tamasheq_in(const char *s, size_t n, int drop, char *out)
+{
+    for (size_t i = 0; i + 4 < n; i++) {
+        if (i > 0 && s[i - 1] != ' ')
+            continue;
+        size_t head = s[i] == 'i' ? 1 : s[i] == 't' && s[i + 1] == 'i' ? 2 : 0;
+        if (!head || (drop && head != 1) || i + head + 3 >= n ||
+            memcmp(s + i + head, "-n-", 3) != 0 || s[i + head + 3] == ' ' ||
+            s[i + head + 3] == '-')
+            continue;
+        size_t o = 0;
+        memcpy(out, s, i);
+        o = i;
+        if (!drop) {
+            memcpy(out + o, s + i, head);
+            o += head;
+        }
+        out[o++] = 'n';
+        size_t rest = i + head + 3;
+        memcpy(out + o, s + rest, n - rest);
+        return o + n - rest;
+    }
+    return 0;
+}
+
 /* "n'x"/"m'x" at the start of a word: the tokenizer keeps "N'Goutjina"
  * whole (a capital after the apostrophe) but cuts "N'goutjina" as the
  * elision "n'" + "goutjina". */

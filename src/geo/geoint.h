@@ -34,6 +34,12 @@ size_t unhyphen(const char *s, size_t n, char *out);
  * ("ti-n-zaouatene" → "tin-zaouatene"); returns the new length, or 0 when
  * there was none (out is then unspecified). */
 size_t join_n(const char *s, size_t n, char *out);
+/* Copies s to out with a word-initial Tamasheq "i-n-"/"ti-n-" ("of")
+ * written as the press also writes it: run into the name (drop 0:
+ * "i-n-tillit" → "intillit", "ti-n-ama" → "tinama") or, for "i-n-",
+ * cut to its prenasal (drop 1: "ntillit").  Returns the new length, or 0
+ * when the name has no such opening. */
+size_t tamasheq_in(const char *s, size_t n, int drop, char *out);
 /* Copies s to out with "n'"/"m'" at the start of a word followed by a
  * space, as the tokenizer cuts an elision; returns the new length (at
  * most 2n), or 0 when there was none. */

@@ -79,7 +79,9 @@ static int push_key(builder *b, uint32_t place, const char *k, size_t n)
 /* Folds s and adds it as a name of place, with its variants (geo.h):
  * a word-initial prenasal three ways ("nguigmi", "n'guigmi", "n guigmi");
  * inner hyphens as spaces; Tamasheq "-n-" joined to the word before it
- * ("i-n-tillit" → "in-tillit", "in tillit"); "n'"/"m'" at the start of a
+ * ("i-n-tillit" → "in-tillit", "in tillit"), or run into it
+ * ("intillit") or, for "i-n-", cut to its prenasal ("ntillit",
+ * "n'tillit"); "n'"/"m'" at the start of a
  * word as the elision the tokenizer makes of it before a small letter
  * ("N'Goutjina" is one token, "N'goutjina" two: "n' goutjina").
  * Alternate names must hold a Latin letter once folded.  0, or -1 out of
@@ -104,16 +106,18 @@ static int add_key(builder *b, uint32_t place, const char *s, size_t n,
     if (!joined)
         memcpy(var[0], b->key.ptr, kn);
     len[0] = joined ? joined : kn;
-    for (int t = 0; t < 5; t++) {
+    for (int t = 0; t < 7; t++) {
         size_t have = nv;
         for (size_t i = 0; i < have && nv < MAXV; i++) {
             size_t m = 0;
             switch (t) {
-            case 0: m = prenasal(var[i], len[i], '\'', var[nv]); break;
-            case 1: m = prenasal(var[i], len[i], ' ', var[nv]); break;
-            case 2: m = join_n(var[i], len[i], var[nv]); break;
-            case 3: m = unhyphen(var[i], len[i], var[nv]) ? len[i] : 0; break;
-            case 4: m = split_elision(var[i], len[i], var[nv]); break;
+            case 0: m = tamasheq_in(var[i], len[i], 0, var[nv]); break;
+            case 1: m = tamasheq_in(var[i], len[i], 1, var[nv]); break;
+            case 2: m = prenasal(var[i], len[i], '\'', var[nv]); break;
+            case 3: m = prenasal(var[i], len[i], ' ', var[nv]); break;
+            case 4: m = join_n(var[i], len[i], var[nv]); break;
+            case 5: m = unhyphen(var[i], len[i], var[nv]) ? len[i] : 0; break;
+            case 6: m = split_elision(var[i], len[i], var[nv]); break;
             }
             if (m && m <= GAZ_MAX_KEY)
                 len[nv++] = m;
