@@ -403,6 +403,17 @@ static long word_before(const xdoc *x, size_t t, size_t lo)
     return j;
 }
 
+/* "Malian forces seized control of Douentza after a long occupation by
+ * rebels": after a taking of ground, "by" right after the name of another
+ * act is that act's agent, the side that held the place before.  (Not so
+ * for other acts: "abducted after an attack by Ansar Dine" names who
+ * abducted.) */
+static int other_act_by(const xdoc *x, const lex_match *trig, size_t by)
+{
+    return strstr(x_entry(x, trig)->cls, "territory") &&
+           by > trig->first + trig->count && x_at_end(x, by - 1, LEX_TRIGGER);
+}
+
 static int is_agent_mark(const xdoc *x, long t)
 {
     static const char *const m[] = {"par", "by", NULL};
@@ -850,7 +861,8 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                 !is_generic(x_entry(x, subject.m)))
                 ; /* the subject again, in other words */
             else if (is_agent_mark(x, wb) && !agent.m && !relative_between(x, t1, t) &&
-                     !(wb > 0 && x_in(x, (size_t)wb - 1, not_agent_participles)))
+                     !(wb > 0 && x_in(x, (size_t)wb - 1, not_agent_participles)) &&
+                     !(subject.m && !passive && other_act_by(x, trig, (size_t)wb)))
                 agent = a;
             else if (is_target_mark(x, wb) && !patient.m)
                 patient = a;
