@@ -61,6 +61,7 @@ enum {
     M_ARREST = 4096, /* someone was arrested */
     M_AIRSHOT = 8192, /* shots fired in the air (a riot's noise) */
     M_SEXUAL = 16384, /* raped, sexually assaulted */
+    M_UNOPPOSED = 32768, /* met no resistance, after the others withdrew */
 };
 
 static int entry_prec(const lex_entry *e)
@@ -539,6 +540,8 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 mask |= M_ARREST;
             if (lex_attr_get(e, "harm"))
                 mask |= M_HARM;
+            if (lex_attr_get(e, "unopposed") || lex_attr_get(e, "withdrawal"))
+                mask |= M_UNOPPOSED;
             /* "protesters stormed the mayor's office", "soldiers fired
              * shots in the air": what makes a crowd's protest violent */
             if (lex_attr_get(e, "crowd"))
@@ -1138,6 +1141,11 @@ static const taxon *refine(const xdoc *x, frame *f)
         /* the army leaves its own base and nobody is said to take it:
          * ACLED's change to the group's activity */
         to = "change_to_group";
+    else if ((!strcmp(c, "gov_regains_territory") || !strcmp(c, "nsa_overtakes_territory")) &&
+             (f->mask & M_UNOPPOSED) && !(f->mask & (M_CLASH | M_WOUND)) && !killed)
+        /* "took control of Sokolo after the army withdrew", "seized
+         * Kidal; they met no resistance": ground taken with no fight */
+        to = "nonviolent_territory_transfer";
     else if (!strcmp(c, "gov_regains_territory") && nonstate1)
         to = "nsa_overtakes_territory";
     else if (!strcmp(c, "nsa_overtakes_territory") && state1)
