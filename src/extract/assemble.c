@@ -236,10 +236,26 @@ static int aimed_at_crowd(const xdoc *x, const sentence *s, const lex_match *m)
         "protesters", "protestors", "demonstrators", "marchers", "crowd",
         "crowds", "protester", "demonstrator", "manifestants", "manifestant",
         "manifestantes", "marcheurs", "foule", NULL};
+    /* "opened fire on residents protesting the occupation": people
+     * named by what they were doing */
+    static const char *const people[] = {
+        "residents", "villagers", "youths", "youth", "people", "women",
+        "students", "civilians", "supporters", "habitants", "villageois",
+        "femmes", "etudiants", "civils", "partisans", "eleves", NULL};
+    static const char *const protesting[] = {
+        "protesting", "demonstrating", "marching", "rallying", "manifestant",
+        "manifestaient", "protestaient", NULL};
+    static const char *const who[] = {"who", "were", "qui", NULL};
     size_t end = s->first + s->count;
     for (size_t t = m->first + m->count, k = 0; t < end && k < 5; t++, k++) {
         if (x_in(x, t, crowd))
             return 1;
+        if (x_in(x, t, people)) {
+            size_t v = t + 1;
+            while (v < end && v < t + 3 && x_in(x, v, who))
+                v++;
+            return v < end && x_in(x, v, protesting);
+        }
         size_t after;
         if (x->d->toks[t].kind == TOK_NUMBER || x_number(x, t, end, &after) >= 0)
             continue;
