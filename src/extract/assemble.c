@@ -339,6 +339,28 @@ static int held(const xdoc *x, const sentence *s, const lex_match *m)
  * a denial of it ("n'ont eu aucune chance de riposter", "no attack was
  * reported") or a guess about what comes ("une offensive pourrait être
  * lancée").  Only words in the trigger's own clause count. */
+/* Is trigger m the crime people are held for ("arrested for involvement
+ * in the abduction", "suspected of kidnapping", "soupçonnés d'avoir
+ * enlevé"), not an act the sentence reports? */
+static int charged_with(const xdoc *x, const sentence *s, const lex_match *m)
+{
+    static const char *const charge[] = {
+        "accused", "suspected", "responsible", "involvement", "involved",
+        "charged", "connection", "role", "complicity", "accuses", "accuse",
+        "accusee", "soupconnes", "soupconne", "soupconnee", "soupconnees",
+        "impliques", "implique", "implication", "responsables", "complicite",
+        "inculpes", "inculpe", NULL};
+    static const char *const prep[] = {"of", "in", "for", "with", "de", "d'",
+                                       "dans", "du", "des", "a", NULL};
+    for (size_t j = m->first; j-- > s->first + 1 && j + 2 >= m->first;) {
+        if (x->d->toks[j].kind == TOK_PUNCT)
+            break;
+        if (x_in(x, j, prep) && x_in(x, j - 1, charge))
+            return 1;
+    }
+    return 0;
+}
+
 static int factual(const xdoc *x, const sentence *s, const lex_match *m)
 {
     static const char *const aim[] = {
@@ -526,6 +548,10 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             if (!factual(x, s, &x->m[i]))
                 continue;
             int p = entry_prec(e);
+            /* "arrested for involvement in the abduction": the charge
+             * yields to any other act of the sentence */
+            if (charged_with(x, s, &x->m[i]))
+                p = 0;
             /* "Movement of forces: …", "Agreement: …": a heading that
              * opens the report names the kind, whatever words follow
              * ("heading=0": a word too vague for it, "Strikes:" opens a
@@ -1090,6 +1116,10 @@ static const taxon *refine(const xdoc *x, frame *f)
      * motorbike" takes the motorbike) */
     static const char *const seized_words[] = {"seized", "seizing", "grabbed", NULL};
     const char *c = f->tx->code;
+    /* "Arrests: 20 women were arrested by Ansar Dine fighters": the
+     * coder's own label stands, whoever acted */
+    if (f->prec == 10)
+        return f->tx;
     int i1 = f->a1.m ? x_inter(x_entry(x, f->a1.m)) : 0;
     int i2 = f->a2.m ? x_inter(x_entry(x, f->a2.m)) : 0;
     if (f->mutiny && i1 == 1 && !strcmp(f->tx->event_type, "Battles"))
