@@ -376,7 +376,7 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
         "menace", "menacent", "threatened", "threatens", "threat", NULL};
     static const char *const neg[] = {
         "aucun", "aucune", "no", "jamais", "never", "pas", "not", "nor",
-        "ni", NULL};
+        "ni", "without", "sans", NULL};
     static const char *const guess[] = {
         "pourrait", "pourraient", "could", "might", "would", "devrait",
         "devraient", NULL};
@@ -387,7 +387,8 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
         "could", "would", "might", "prevenir", "prevent", "preventing",
         "eviter", "avoid", "craint", "crainte", "craintes", "fears", "feared",
         "prevision", "anticipation", "eventuel", "eventuels", "eventuelle",
-        "eventuelles", "potential", NULL};
+        "eventuelles", "potential", "curb", "stem", "quell", "endiguer",
+        "juguler", "enrayer", NULL};
     for (size_t j = m->first; j-- > s->first && j + 5 > m->first;)
         if (x_in(x, j, unreal))
             return 0;
@@ -1218,6 +1219,10 @@ static const taxon *refine(const xdoc *x, frame *f)
     else if ((!strcmp(c, "air_drone_strike") || !strcmp(c, "remote_explosive")) &&
              f->prec <= 5 && (f->mask & M_DISRUPT) && !killed)
         to = "disrupted_weapons_use"; /* "un drone intercepté", "IED defused" */
+    else if (!strcmp(c, "suicide_bomb") && (f->mask & M_DISRUPT))
+        /* "shot the bomber before she could detonate her vest": the
+         * bombing was stopped */
+        to = "disrupted_weapons_use";
     else if ((!strcmp(c, "remote_explosive") || !strcmp(c, "suicide_bomb")) &&
              (f->mask & M_CLASH) && (armed2 || (state1 && !i2))) {
         /* an ambush opened by an IED, then gunfire; "an army convoy hit
