@@ -390,7 +390,25 @@ static int admin_eq(const char *name, const char *folded, size_t n, buf *tmp)
     if (folded_eq(name, folded, n, tmp))
         return 1;
     /* tmp holds the folded name */
-    if (tmp->oom || tmp->len <= n + 1)
+    if (tmp->oom)
+        return 0;
+    /* "Northwest" for "North-West", "Nord Ouest" for "Nord-Ouest": the
+     * same letters, joined another way */
+    {
+        size_t i = 0, j = 0;
+        for (;;) {
+            while (i < tmp->len && (tmp->ptr[i] == ' ' || tmp->ptr[i] == '-'))
+                i++;
+            while (j < n && (folded[j] == ' ' || folded[j] == '-'))
+                j++;
+            if (i == tmp->len || j == n || tmp->ptr[i] != folded[j])
+                break;
+            i++, j++;
+        }
+        if (i == tmp->len && j == n)
+            return 1;
+    }
+    if (tmp->len <= n + 1)
         return 0;
     if (tmp->ptr[tmp->len - n - 1] == ' ' &&
         memcmp(tmp->ptr + tmp->len - n, folded, n) == 0)
@@ -1238,7 +1256,21 @@ int x_places(xdoc *x)
                     /* a country imported in depth is the user's region:
                      * one vote ahead of a namesake abroad ("Po" in a
                      * Sahel gazetteer is Pô, Burkina Faso, not Bozhou) */
-                    tally[nt++].n = (!strcmp(cc, named) ? named_votes : 0) + cands[i].c[q].deep;
+                    /* …unless a town abroad bears the name as its own
+                     * and the hamlet only as another spelling: "Kumbo"
+                     * is the town of Cameroon, not Koumbo, Burkina Faso
+                     * ("Silly" is still Silli, the Belgian Silly being
+                     * small) */
+                    int vote = cands[i].c[q].deep;
+                    if (vote) {
+                        key_of(x, cands[i].first, cands[i].first + cands[i].count, &k);
+                        if (!k.oom && !folded_eq(cands[i].c[q].name, k.ptr, k.len, &tmp))
+                            for (size_t r = 0; r < cands[i].n && vote; r++)
+                                if (!cands[i].c[r].deep && cands[i].c[r].population >= 20000 &&
+                                    folded_eq(cands[i].c[r].name, k.ptr, k.len, &tmp))
+                                    vote = 0;
+                    }
+                    tally[nt++].n = (!strcmp(cc, named) ? named_votes : 0) + vote;
                 }
                 /* a town of 20,000 people outweighs a hamlet: "the
                  * Koubaye area near Mopti" is in Mali, whatever hamlet of
