@@ -334,11 +334,6 @@ static int held(const xdoc *x, const sentence *s, const lex_match *m)
     return 0;
 }
 
-/* Is the incident that trigger m names told as having happened?  Not when
- * it is an aim ("déterminées à reprendre le contrôle", "vowed to attack"),
- * a denial of it ("n'ont eu aucune chance de riposter", "no attack was
- * reported") or a guess about what comes ("une offensive pourrait être
- * lancée").  Only words in the trigger's own clause count. */
 /* Is trigger m the crime people are held for ("arrested for involvement
  * in the abduction", "suspected of kidnapping", "soupçonnés d'avoir
  * enlevé"), not an act the sentence reports? */
@@ -361,6 +356,11 @@ static int charged_with(const xdoc *x, const sentence *s, const lex_match *m)
     return 0;
 }
 
+/* Is the incident that trigger m names told as having happened?  Not when
+ * it is an aim ("déterminées à reprendre le contrôle", "vowed to attack"),
+ * a denial of it ("n'ont eu aucune chance de riposter", "no attack was
+ * reported") or a guess about what comes ("une offensive pourrait être
+ * lancée").  Only words in the trigger's own clause count. */
 static int factual(const xdoc *x, const sentence *s, const lex_match *m)
 {
     static const char *const aim[] = {

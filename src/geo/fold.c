@@ -143,9 +143,8 @@ size_t tamasheq_in(const char *s, size_t n, int drop, char *out)
             memcmp(s + i + head, "-n-", 3) != 0 || s[i + head + 3] == ' ' ||
             s[i + head + 3] == '-')
             continue;
-        size_t o = 0;
+        size_t o = i;
         memcpy(out, s, i);
-        o = i;
         if (!drop) {
             memcpy(out + o, s + i, head);
             o += head;
