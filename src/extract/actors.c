@@ -261,10 +261,10 @@ static const char *template_of(xdoc *x, const lex_entry *e, const lex_entry *c,
     return n ? n : e->id;
 }
 
-veille_str x_actor_name(xdoc *x, const lex_entry *e, long day)
+/* Template tpl with {country} and {era} filled in for country c on day
+ * `day`. */
+static veille_str fill_template(xdoc *x, const lex_entry *c, const char *tpl, long day)
 {
-    const lex_entry *c = country_of(x, e);
-    const char *tpl = template_of(x, e, c, day);
     const char *cname = c ? lex_attr_get(c, "name") : NULL;
     /* "Military Forces of the Ivory Coast" but "Civilians (Ivory Coast)" */
     const char *cof = c ? lex_attr_get(c, "of") : NULL;
@@ -321,6 +321,20 @@ veille_str x_actor_name(xdoc *x, const lex_entry *e, long day)
     }
     o[k] = '\0';
     return (veille_str){o, k};
+}
+
+veille_str x_actor_name(xdoc *x, const lex_entry *e, long day)
+{
+    const lex_entry *c = country_of(x, e);
+    return fill_template(x, c, template_of(x, e, c, day), day);
+}
+
+veille_str x_kind_assoc(xdoc *x, const lex_entry *e, long day)
+{
+    const char *a = lex_attr_get(e, "assoc");
+    if (!a || !*a)
+        return (veille_str){NULL, 0};
+    return fill_template(x, country_of(x, e), a, day);
 }
 
 /* Determiners and the like, skipped when looking at the word before an
@@ -442,6 +456,26 @@ static int is_of(const xdoc *x, long t)
     return t >= 0 && x_in(x, (size_t)t, m);
 }
 
+/* Is the "of" at wb the trigger's own, the words between being a count
+ * and "members": "l'enlèvement de civils", "the disappearance of two
+ * members of the Fulani community"? */
+static int of_chain(const xdoc *x, size_t t1, size_t wb)
+{
+    if (wb < t1 + 3)
+        return 1;
+    static const char *const filler[] = {
+        "of", "the", "a", "an", "some", "several", "members", "member",
+        "elements", "de", "des", "du", "d'", "les", "la", "le", "l'",
+        "membres", "membre", "elements", "plusieurs", NULL};
+    if (wb > t1 + 6)
+        return 0;
+    for (size_t j = t1; j < wb; j++)
+        if (!(x_in(x, j, filler) || x->d->toks[j].kind == TOK_NUMBER ||
+              x_at(x, j, LEX_NUMBER)))
+            return 0;
+    return 1;
+}
+
 /* Is the mention at t named as who helps ("backed by clan militias",
  * "soutenus par des milices locales")?  A participle and "by" a few
  * words before it, with no punctuation between. */
@@ -462,8 +496,14 @@ static int passive_before(const xdoc *x, size_t t0, size_t lo)
     static const char *const aux[] = {"ete", "etre", "was", "were", "been",
                                       "being", "be", "is", "are", "get",
                                       "got", NULL};
+    /* not "what was an attack", "appeared to be the disappearance of":
+     * a noun after the verb */
+    static const char *const noun_dets[] = {"a", "an", "the", "un", "une", "le",
+                                       "la", "les", "l'", NULL};
     for (size_t j = t0, k = 0; j > lo && k < 3; k++) {
         j--;
+        if (x_in(x, j, noun_dets))
+            return 0;
         if (x_in(x, j, aux))
             return 1;
     }
@@ -866,7 +906,7 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                 agent = a;
             else if (is_target_mark(x, wb) && !patient.m)
                 patient = a;
-            else if (wb >= 0 && (size_t)wb < t1 + 3 && is_of(x, wb) &&
+            else if (wb >= 0 && of_chain(x, t1, (size_t)wb) && is_of(x, wb) &&
                      !agent.m && !patient.m && !object.m &&
                      !article_in(x, t1, (size_t)wb)) {
                 /* "frappes des FAMa", "l'enlèvement de civils"; but "pris

@@ -428,6 +428,27 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
 /* Does a verb that ends before token o act on nothing: o ends sentence
  * s, or is a pause or a place's preposition ("25 Islamists killed.",
  * "were killed in Gao", "Customs officer kidnapped near Gao")? */
+/* Does a taking of ground act on people: "liberated sixteen prisoners",
+ * "freed the hostages"?  Then no ground was taken. */
+static int frees_people(const xdoc *x, const sentence *s, const lex_match *m)
+{
+    const char *cls = x_entry(x, m)->cls;
+    if (strcmp(cls, "gov_regains_territory") && strcmp(cls, "nsa_overtakes_territory"))
+        return 0;
+    static const char *const det[] = {"the", "a", "an", "some", "several", "les",
+                                      "des", "un", "une", "plusieurs", NULL};
+    size_t end = s->first + s->count;
+    for (size_t j = m->first + m->count; j < end && j < m->first + m->count + 3; j++) {
+        const lex_match *am = x_at(x, j, LEX_ACTOR);
+        if (am)
+            return x_inter(x_entry(x, am)) == 7;
+        if (!(x->d->toks[j].kind == TOK_NUMBER || x_at(x, j, LEX_NUMBER) ||
+              x_in(x, j, det)))
+            return 0;
+    }
+    return 0;
+}
+
 static int acts_on_nothing(const xdoc *x, const sentence *s, size_t o)
 {
     static const char *const pause_en[] = {
@@ -500,6 +521,26 @@ static void attack_on_armed(xdoc *x, size_t si, frame *f)
     f->prec = entry_prec(e);
 }
 
+/* "a police officer (assumed off-duty)", "un gendarme, en permission": a
+ * state force's man off duty is a civilian (ACLED), his force associated. */
+static void off_duty(xdoc *x, xmention *m)
+{
+    static const char *const off[] = {"off-duty", "permission", "conge", NULL};
+    if (!m->m || x_inter(x_entry(x, m->m)) != 1)
+        return;
+    size_t end = m->first + m->count;
+    for (size_t j = end; j < end + 4 && j < x->d->ntok; j++) {
+        if (x_in(x, j, off)) {
+            const char *name = lex_attr_get(x_entry(x, m->m), "name");
+            x_recast(x, m, name && strstr(name, "Police") ? "civ_off_duty_police"
+                                                          : "civ_off_duty");
+            return;
+        }
+        if (x_is(x, j, ".") || x_is(x, j, ";"))
+            return;
+    }
+}
+
 /* A protest or a riot (event class tx). */
 static int crowd_event(const taxon *tx)
 {
@@ -546,7 +587,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             if (lex_attr_get(e, "intransitive") && after < s->first + s->count &&
                 x_in(x, after, objects))
                 continue;
-            if (!factual(x, s, &x->m[i]))
+            if (!factual(x, s, &x->m[i]) || frees_people(x, s, &x->m[i]))
                 continue;
             int p = entry_prec(e);
             /* "arrested for involvement in the abduction": the charge
@@ -735,6 +776,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
     /* a people, or people, who fight (not who died) are armed men */
     if (!f->a1_victim)
         armed_people(x, &f->a1, 0);
+    off_duty(x, &f->a2);
     long day = f->has_date ? f->date.day : x->pub;
     x_stands_for(x, &f->a1, day);
     x_stands_for(x, &f->a2, day);
@@ -1014,6 +1056,42 @@ static int by_agent(const xdoc *x, const frame *f)
     return 0;
 }
 
+/* Does mention m name several people: "four volunteer fighters", "MOC
+ * soldiers", "des militaires" (not "a gendarme", "the commander")? */
+static int several(const xdoc *x, const xmention *m)
+{
+    if (!m->m)
+        return 0;
+    for (size_t j = m->first, k = 0; j > 0 && k < 2; k++) {
+        j--;
+        size_t end;
+        long n = x_number(x, j, m->first + m->count, &end);
+        if (n >= 0)
+            return n > 1;
+    }
+    const token *last = &x->d->toks[m->first + m->count - 1];
+    const char *w = tok_fold(x->d, last);
+    size_t n = last->flen;
+    return (n > 3 && w[n - 1] == 's') || (n > 3 && !memcmp(w + n - 3, "men", 3));
+}
+
+/* Is actor2 the only armed actor its sentence names?  "9 civilians killed
+ * in Boko Haram attack" names no armed target; "soldiers and civilians
+ * killed in an attack by gunmen on an army post" does. */
+static int lone_armed(const xdoc *x, const frame *f)
+{
+    const sentence *s = &x->d->sents[x->d->toks[f->a2.first].sent];
+    for (size_t j = s->first; j < s->first + s->count; j++) {
+        const lex_match *am = x_at(x, j, LEX_ACTOR);
+        if (!am || x_entry(x, am) == x_entry(x, f->a2.m))
+            continue;
+        int in = x_inter(x_entry(x, am));
+        if ((in >= 1 && in <= 4) || in == 8)
+            return 0;
+    }
+    return 1;
+}
+
 /* Is the fight one between unarmed people: "students from two unions
  * clashed", "residents clashed with a police officer", "clashes between
  * political opponents after a contested election"?  No armed group and
@@ -1126,9 +1204,11 @@ static const taxon *refine(const xdoc *x, frame *f)
     if (f->mutiny && i1 == 1 && !strcmp(f->tx->event_type, "Battles"))
         i1 = 2; /* mutineers who fight or take ground; rioting ones riot */
     if ((!strcmp(c, "attack") || !strcmp(c, "looting_property_destruction")) &&
-        i1 == 7 && i2 != 7 && i2 && by_agent(x, f)) {
+        i1 == 7 && i2 != 7 && i2 &&
+        (by_agent(x, f) || (f->a1_victim && lone_armed(x, f)))) {
         int t = i1; /* "la mort de quinze civils dans des attaques
-                     * commises par des terroristes": victims named first */
+                     * commises par des terroristes", "9 civilians killed
+                     * in Boko Haram attack": victims named first */
         i1 = i2, i2 = t;
     }
     if (f->a1_victim && (i1 == 1 || i1 == 8 || (f->a1_died && i1 >= 2 && i1 <= 4)) &&
@@ -1145,7 +1225,13 @@ static const taxon *refine(const xdoc *x, frame *f)
         (f->mask & M_FORCE) && (state1 || !i1))
         /* "police shot dead two demonstrators": the force a protest met */
         to = "excessive_force_protesters";
-    else if (!strcmp(c, "attack") && armed2)
+    else if ((!strcmp(c, "attack") ||
+              (!strcmp(c, "abduction") && !state1 && several(x, &f->a2))) &&
+             armed2)
+        /* ACLED's violence against civilians has civilians as its target:
+         * "abducted two Dozo militiamen", "took 23 soldiers hostage" are
+         * fights between armed men (one commander seized at a market is
+         * coded either way) */
         to = "armed_clash";
     else if (!strcmp(c, "attack") &&
              (((i1 == 7 && !f->a1_victim) || i1 == 5) ||
@@ -1179,7 +1265,7 @@ static const taxon *refine(const xdoc *x, frame *f)
     else if (!strcmp(c, "abduction") && (f->mask & M_SEXUAL) && !killed)
         /* "abducted and raped three women": the rape is what ACLED codes */
         to = "sexual_violence";
-    else if (!strcmp(c, "abduction") && state1)
+    else if (!strcmp(c, "abduction") && state1 && !lex_attr_get(f->trig, "forced"))
         to = "arrests";
     else if (!strcmp(c, "arrests") && nonstate1)
         to = "abduction";
@@ -1629,6 +1715,15 @@ static const lex_entry *named_group(xdoc *x, const frame *f,
 
 /* Is mention m named as an agent, "by" or "par" a word or two before it
  * ("planted by JNIM", "claimed by presumed ISGS")? */
+/* The associated actor a kind of person brings ("teachers": Teachers
+ * (Mali)), into field f when it is still empty. */
+static void put_kind_assoc(xdoc *x, veille_event *e, int f, const lex_entry *a, long day)
+{
+    veille_str k = x_kind_assoc(x, a, day);
+    if (k.ptr && !e->v[f].len)
+        e->v[f] = k;
+}
+
 static int named_by(const xdoc *x, const xmention *m)
 {
     if (!m)
@@ -1914,12 +2009,23 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
         }
     }
     const char *own = !assoc1 && a1 ? x_actor_assoc(x, a1, day) : NULL;
-    if (assoc1)
+    if (assoc1 && x_inter(assoc1) == 7)
+        /* "students marched": Protesters, with Students (Mali); plain
+         * residents bring no associate */
+        put_kind_assoc(x, e, EF_ASSOC_ACTOR_1, assoc1, day);
+    else if (assoc1)
         e->v[EF_ASSOC_ACTOR_1] = x_actor_name(x, assoc1, day);
     else if (own)
         e->v[EF_ASSOC_ACTOR_1] = vs(own);
+    else if (a1)
+        put_kind_assoc(x, e, EF_ASSOC_ACTOR_1, a1, day);
     if (a2) {
         put_actor(x, e, EF_ACTOR2, EF_ACTOR2_TEXT, EF_INTER2, EF_ACTOR2, a2, m2, day);
+        const char *own2 = x_actor_assoc(x, a2, day);
+        if (own2)
+            e->v[EF_ASSOC_ACTOR_2] = vs(own2);
+        else
+            put_kind_assoc(x, e, EF_ASSOC_ACTOR_2, a2, day);
         i2 = x_inter_at(x, a2);
         if (a2 == ctx->act_communal && a1 != a2)
             village_militia(x, f, e, EF_ACTOR2, m2);

@@ -168,6 +168,10 @@ veille_str x_actor_name(xdoc *x, const lex_entry *e, long day);
  * under JNIM in 2018), the coalition when ACLED codes it under its own
  * name (`member_of`: JNIM beside Katiba Macina from 2020), else NULL. */
 const char *x_actor_assoc(xdoc *x, const lex_entry *e, long day);
+/* The associated actor that a kind of person brings (`assoc`): "Students
+ * ({country})" for pupils, "Government of {country} ({era})" for a mayor;
+ * ptr NULL when e has none. */
+veille_str x_kind_assoc(xdoc *x, const lex_entry *e, long day);
 /* ACLED's inter code of an actor entry, as written in the dictionary. */
 int x_inter(const lex_entry *e);
 /* The same, for this article: a state's forces are 1 in their own
