@@ -456,6 +456,27 @@ static int is_of(const xdoc *x, long t)
     return t >= 0 && x_in(x, (size_t)t, m);
 }
 
+static int armed_inter(const lex_entry *e)
+{
+    int in = x_inter(e);
+    return (in >= 1 && in <= 4) || in == 8;
+}
+
+/* Is mention b an "of" phrase of mention a right before it: "a militant
+ * of an unnamed armed group", "des éléments de la katiba"?  An "of", then
+ * at most two determiners or adjectives. */
+static int of_attached(const xdoc *x, const xmention *a, const xmention *b)
+{
+    size_t e = a->first + a->count;
+    if (b->first <= e || b->first > e + 3 || !is_of(x, (long)e))
+        return 0;
+    for (size_t j = e + 1; j < b->first; j++)
+        if (x->d->toks[j].kind != TOK_WORD || x_at(x, j, LEX_TRIGGER) ||
+            x_at(x, j, LEX_CASUALTY))
+            return 0;
+    return 1;
+}
+
 /* Is the "of" at wb the trigger's own, the words between being a count
  * and "members": "l'enlèvement de civils", "the disappearance of two
  * members of the Fulani community"? */
@@ -877,6 +898,15 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
             helper = 1;
             t = a.first + a.count - 1;
             continue;
+        } else if (t < t0 && subject.m && of_attached(x, &subject, &a) &&
+                   is_generic(x_entry(x, subject.m)) && armed_inter(x_entry(x, a.m))) {
+            /* "a militant of an unnamed armed group", "members of JNIM":
+             * one side, named by the more precise of the two */
+            if (!is_generic(x_entry(x, a.m))) {
+                subject = a;
+                if (nsub)
+                    subjects[nsub - 1] = a;
+            }
         } else if (t < t0) {
             subject2 = subject;
             subject = a;
@@ -956,9 +986,10 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                  * so were those named with them ("attacked the Dogon
                  * village and killed one individual") */
                 size_t k = nsub - 1;
-                while (k > 0 && object_of_any_verb(x, &subjects[k], lo))
-                    k--;
-                while (k > 0 && is_of_phrase(x, &subjects[k], lo))
+                /* "killed a militant of an armed group and seized…": an
+                 * object's own "of" phrase is part of that object */
+                while (k > 0 && (object_of_any_verb(x, &subjects[k], lo) ||
+                                 is_of_phrase(x, &subjects[k], lo)))
                     k--;
                 agent = subjects[k];
                 /* "the army killed fifteen militants and seized motorbikes":

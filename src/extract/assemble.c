@@ -428,6 +428,25 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
 /* Does a verb that ends before token o act on nothing: o ends sentence
  * s, or is a pause or a place's preposition ("25 Islamists killed.",
  * "were killed in Gao", "Customs officer kidnapped near Gao")? */
+/* Is the trigger in a relative clause in the pluperfect: "militants who
+ * (previously) had executed an informer", "des hommes qui avaient enlevé"? */
+static int done_before(const xdoc *x, const sentence *s, const lex_match *m)
+{
+    static const char *const had[] = {"had", "avaient", "avait", NULL};
+    static const char *const rel[] = {"who", "which", "that", "qui", NULL};
+    int aux = 0;
+    for (size_t j = m->first, k = 0; j > s->first && k < 4; k++) {
+        j--;
+        if (x->d->toks[j].kind == TOK_PUNCT)
+            return 0;
+        if (x_in(x, j, had))
+            aux = 1;
+        else if (x_in(x, j, rel))
+            return aux;
+    }
+    return 0;
+}
+
 /* Does a taking of ground act on people: "liberated sixteen prisoners",
  * "freed the hostages"?  Then no ground was taken. */
 static int frees_people(const xdoc *x, const sentence *s, const lex_match *m)
@@ -594,6 +613,10 @@ static int read_frame(xdoc *x, size_t si, frame *f)
              * yields to any other act of the sentence */
             if (charged_with(x, s, &x->m[i]))
                 p = 0;
+            /* "pursued gunmen who had abducted a civilian": what the
+             * others had done before is background to this act */
+            if (done_before(x, s, &x->m[i]))
+                p = 1;
             /* "Movement of forces: …", "Agreement: …": a heading that
              * opens the report names the kind, whatever words follow
              * ("heading=0": a word too vague for it, "Strikes:" opens a
@@ -1790,6 +1813,16 @@ static int fill_event(xdoc *x, frame *f, veille_event *e, size_t n,
 
     /* what */
     const taxon *tx = refine(x, f);
+    /* VEILLE_TRACE=1: the frame behind each event, on stderr (for whoever
+     * tunes the rules) */
+    static int trace = -1;
+    if (trace < 0)
+        trace = getenv("VEILLE_TRACE") != NULL;
+    if (trace)
+        fprintf(stderr, "veille: trace: trigger=%s class=%s prec=%d a1=%s@%u a2=%s@%u victim=%d died=%d mask=%x -> %s\n",
+                f->trig->id, f->trig->cls, f->prec, f->a1.m ? x_entry(x, f->a1.m)->id : "-",
+                f->a1.first, f->a2.m ? x_entry(x, f->a2.m)->id : "-", f->a2.first,
+                f->a1_victim, f->a1_died, f->mask, tx->code);
     e->v[EF_DISORDER_TYPE] = vs(tx->disorder_type);
     e->v[EF_EVENT_TYPE] = vs(tx->event_type);
     e->v[EF_SUB_EVENT_TYPE] = vs(tx->sub_event_type);
