@@ -462,6 +462,25 @@ static int armed_inter(const lex_entry *e)
     return (in >= 1 && in <= 4) || in == 8;
 }
 
+static const char *const retaken_fr[] = {"repris", "reprise", "reprises",
+                                         "arrache", "arrachee", "enleve",
+                                         "enlevee", "controle", NULL};
+
+/* "retaken from (Ahlu Sunnah Wa-Jama) insurgents", "reprise aux
+ * jihadistes": is the mention at t named as who held the ground before?
+ * Names the dictionary lacks may come between. */
+static int held_from(const xdoc *x, size_t t, size_t t1)
+{
+    for (size_t j = t, k = 0; j > t1 && k < 6; k++) {
+        j--;
+        if (x_is(x, j, "from") || (x_is(x, j, "aux") && x_in(x, t1 - 1, retaken_fr)))
+            return 1;
+        if (!(x->d->toks[j].flags & TOKF_CAP) && !x_in(x, j, dets))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is mention b an "of" phrase of mention a right before it: "a militant
  * of an unnamed armed group", "des éléments de la katiba"?  An "of", then
  * at most two determiners or adjectives. */
@@ -936,6 +955,10 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                 agent = a;
             else if (is_target_mark(x, wb) && !patient.m)
                 patient = a;
+            else if (!patient.m && strstr(x_entry(x, trig)->cls, "territory") &&
+                     held_from(x, a.first, t1))
+                patient = a; /* "retaken from the insurgents", "reprise aux
+                              * jihadistes": who held it before */
             else if (wb >= 0 && of_chain(x, t1, (size_t)wb) && is_of(x, wb) &&
                      !agent.m && !patient.m && !object.m &&
                      !article_in(x, t1, (size_t)wb)) {

@@ -428,6 +428,49 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
 /* Does a verb that ends before token o act on nothing: o ends sentence
  * s, or is a pause or a place's preposition ("25 Islamists killed.",
  * "were killed in Gao", "Customs officer kidnapped near Gao")? */
+/* Does a taking ("captured", "seized", "capturé") act on ground: a place
+ * the gazetteer knows ("captured Ghazni"), or a town, a base, a camp
+ * ("seized the Yarmouk military complex")?  Then it is a taking of
+ * territory (who took it decides which kind, in refine). */
+static int takes_ground(const xdoc *x, const sentence *s, const lex_match *m)
+{
+    const lex_entry *e = x_entry(x, m);
+    if (strcmp(e->id, "detained") && strcmp(e->id, "seized_goods") &&
+        strcmp(e->id, "capture"))
+        return 0;
+    static const char *const ground[] = {
+        "town", "city", "village", "villages", "base", "camp", "district",
+        "outpost", "garrison", "barracks", "complex", "airport", "port",
+        "headquarters", "stronghold", "ville", "localite", "localites",
+        "garnison", "caserne", "aeroport", "chef-lieu", NULL};
+    static const char *const dets[] = {"the", "a", "an", "la", "le", "l'",
+                                       "les", "de", "du", "control", NULL};
+    size_t j = m->first + m->count, end = s->first + s->count;
+    while (j < end && x_in(x, j, dets))
+        j++;
+    for (size_t k = 0; k < x->nplaces; k++)
+        if (x->places[k].first == j && x->places[k].has && x->places[k].prec == 1)
+            return 1;
+    /* "the Yarmouk military industrial complex": names and such words
+     * before the noun, nothing else ("seized a motorbike in the village") */
+    static const char *const mods[] = {
+        "military", "industrial", "army", "main", "strategic", "border",
+        "rebel", "key", "nearby", "militaire", "strategique", "principale",
+        "principal", NULL};
+    for (size_t k = j; k < end && k < j + 4; k++) {
+        const lex_match *am = x_at(x, k, LEX_ACTOR);
+        if (am) /* "the army's camp", "a military base" */
+            return lex_attr_get(x_entry(x, am), "site") != NULL;
+        if (x->d->toks[k].kind != TOK_WORD)
+            return 0;
+        if (x_in(x, k, ground))
+            return 1;
+        if (!x_in(x, k, mods) && !(x->d->toks[k].flags & TOKF_CAP))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is the trigger in a relative clause in the pluperfect: "militants who
  * (previously) had executed an informer", "des hommes qui avaient enlevé"? */
 static int done_before(const xdoc *x, const sentence *s, const lex_match *m)
@@ -570,7 +613,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
 {
     const sentence *s = &x->d->sents[si];
     const lex_match *best = NULL;
-    int best_prec = -1, best_took = 0, not_conflict = 0;
+    int best_prec = -1, best_took = 0, best_ground = 0, not_conflict = 0;
     int protest = has_protest(x, s);
     uint32_t mask = 0;
     for (size_t t = s->first; t < s->first + s->count; t++) {
@@ -624,6 +667,10 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             const char *hd = lex_attr_get(e, "heading");
             if (x_heading(x, s, &x->m[i]) && !(hd && !strcmp(hd, "0")))
                 p = 10;
+            /* "captured Ghazni", "seized the military base": ground taken */
+            int ground = takes_ground(x, s, &x->m[i]);
+            if (ground)
+                p = 7;
             /* a bomb seized or found is a weapon taken, not an explosion */
             int took = !strcmp(e->cls, "remote_explosive") && held(x, s, &x->m[i]);
             if (took) {
@@ -659,6 +706,7 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                 best = &x->m[i];
                 best_prec = p;
                 best_took = took;
+                best_ground = ground;
             }
         }
     }
@@ -674,7 +722,9 @@ static int read_frame(xdoc *x, size_t si, frame *f)
         return 0;
     memset(f, 0, sizeof *f);
     f->trig = x_entry(x, best);
-    f->tx = taxonomy_find(best_took ? "disrupted_weapons_use" : f->trig->cls);
+    f->tx = taxonomy_find(best_took     ? "disrupted_weapons_use"
+                          : best_ground ? "nsa_overtakes_territory"
+                                        : f->trig->cls);
     if (!f->tx)
         return 0;
     f->tm = best;
