@@ -466,6 +466,27 @@ static const char *const retaken_fr[] = {"repris", "reprise", "reprises",
                                          "arrache", "arrachee", "enleve",
                                          "enlevee", "controle", NULL};
 
+/* Is the mention at t the object of a toll after the trigger ("…,
+ * killing 11 people", "faisant cinq morts parmi les civils")? */
+static int toll_object(const xdoc *x, size_t t, size_t t1)
+{
+    for (size_t j = t, k = 0; j > t1 && k < 4; k++) {
+        j--;
+        if (x_at_end(x, j, LEX_CASUALTY)) {
+            /* a participle: "killing", "leaving", "faisant", "tuant" */
+            const lex_match *cm = x_ending(x, j, LEX_CASUALTY);
+            const token *v = &x->d->toks[cm ? cm->first : j];
+            const char *w = tok_fold(x->d, v);
+            return (v->flen > 4 && !memcmp(w + v->flen - 3, "ing", 3)) ||
+                   (v->flen > 4 && !memcmp(w + v->flen - 3, "ant", 3));
+        }
+        if (!(x->d->toks[j].kind == TOK_NUMBER || x_at(x, j, LEX_NUMBER) ||
+              x_in(x, j, dets) || x_is(x, j, "parmi") || x_is(x, j, "among")))
+            return 0;
+    }
+    return 0;
+}
+
 /* "retaken from (Ahlu Sunnah Wa-Jama) insurgents", "reprise aux
  * jihadistes": is the mention at t named as who held the ground before?
  * Names the dictionary lacks may come between. */
@@ -940,6 +961,11 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
              * assailants tied up its director": the group again, not a
              * second armed side (but "soldiers attacked, the militants
              * fled" names the other side) */
+            ;
+        } else if (t >= t1 && subject2.m && lex_attr_get(x_entry(x, trig), "mutual") &&
+                   toll_object(x, t, t1)) {
+            /* "X and Y exchanged fire, killing 11 people": the dead, not
+             * a side */
             ;
         } else if (t >= t1) {
             /* "par X" names the agent near the trigger, not in a clause

@@ -428,6 +428,22 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
 /* Does a verb that ends before token o act on nothing: o ends sentence
  * s, or is a pause or a place's preposition ("25 Islamists killed.",
  * "were killed in Gao", "Customs officer kidnapped near Gao")? */
+/* Is a casualty word denied: "no one was hurt", "nobody was killed",
+ * "personne n'a été blessé", "sans faire de blessés"? */
+static int no_toll(const xdoc *x, const sentence *s, const lex_match *m)
+{
+    static const char *const no[] = {"no", "nobody", "none", "noone", "personne",
+                                     "aucun", "aucune", "sans", "without", NULL};
+    for (size_t j = m->first, k = 0; j > s->first && k < 4; k++) {
+        j--;
+        if (x->d->toks[j].kind == TOK_PUNCT)
+            return 0;
+        if (x_in(x, j, no))
+            return 1;
+    }
+    return 0;
+}
+
 /* Does a taking ("captured", "seized", "capturé") act on ground: a place
  * the gazetteer knows ("captured Ghazni"), or a town, a base, a camp
  * ("seized the Yarmouk military complex")?  Then it is a taking of
@@ -626,11 +642,10 @@ static int read_frame(xdoc *x, size_t si, frame *f)
                           (x->m[i].kind == LEX_TRIGGER &&
                            !is_crowd_class(x_entry(x, &x->m[i])->cls))))
                 continue;
-            if (x->m[i].kind == LEX_CASUALTY &&
-                !strcmp(x_entry(x, &x->m[i])->cls, "killed"))
+            int toll = x->m[i].kind == LEX_CASUALTY && !no_toll(x, s, &x->m[i]);
+            if (toll && !strcmp(x_entry(x, &x->m[i])->cls, "killed"))
                 mask |= M_KILL;
-            if (x->m[i].kind == LEX_CASUALTY &&
-                !strcmp(x_entry(x, &x->m[i])->cls, "wounded"))
+            if (toll && !strcmp(x_entry(x, &x->m[i])->cls, "wounded"))
                 mask |= M_WOUND;
             if (x->m[i].kind != LEX_TRIGGER)
                 continue;
@@ -902,6 +917,19 @@ static int crowd_word(const xdoc *x, const frame *f)
     const sentence *s = &x->d->sents[f->sent];
     for (size_t t = s->first; t < s->first + s->count; t++)
         if (x_in(x, t, crowd))
+            return 1;
+    return 0;
+}
+
+/* Are villagers the ones who act ("villagers beat two suspected thieves
+ * to death", "des villageois ont lynché")? */
+static int villagers_act(const xdoc *x, const frame *f)
+{
+    static const char *const v[] = {"villagers", "villageois", NULL};
+    if (!f->a1.m || f->a1_victim)
+        return 0;
+    for (size_t t = f->a1.first; t < f->a1.first + f->a1.count; t++)
+        if (x_in(x, t, v))
             return 1;
     return 0;
 }
@@ -1310,7 +1338,7 @@ static const taxon *refine(const xdoc *x, frame *f)
              (((i1 == 7 && !f->a1_victim) || i1 == 5) ||
               (!i1 && crowd_subject(x, f))) &&
              (!i2 || i2 == 7) &&
-             crowd_word(x, f))
+             (crowd_word(x, f) || villagers_act(x, f)))
         /* "angry villagers beat a suspected thief to death": a crowd's
          * violence, ACLED's mob violence */
         to = "mob_violence";
