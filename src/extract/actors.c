@@ -527,7 +527,7 @@ static int of_chain(const xdoc *x, size_t t1, size_t wb)
     static const char *const filler[] = {
         "of", "the", "a", "an", "some", "several", "members", "member",
         "elements", "de", "des", "du", "d'", "les", "la", "le", "l'",
-        "membres", "membre", "elements", "plusieurs", NULL};
+        "membres", "membre", "plusieurs", NULL};
     if (wb > t1 + 6)
         return 0;
     for (size_t j = t1; j < wb; j++)
@@ -559,8 +559,8 @@ static int passive_before(const xdoc *x, size_t t0, size_t lo)
                                       "got", NULL};
     /* not "what was an attack", "appeared to be the disappearance of":
      * a noun after the verb */
-    static const char *const noun_dets[] = {"a", "an", "the", "un", "une", "le",
-                                       "la", "les", "l'", NULL};
+    static const char *const noun_dets[] = {"a", "an", "the", "un", "une",
+                                            "le", "la", "les", "l'", NULL};
     for (size_t j = t0, k = 0; j > lo && k < 3; k++) {
         j--;
         if (x_in(x, j, noun_dets))

@@ -432,14 +432,20 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
  * "personne n'a été blessé", "sans faire de blessés"? */
 static int no_toll(const xdoc *x, const sentence *s, const lex_match *m)
 {
-    static const char *const no[] = {"no", "nobody", "none", "noone", "personne",
-                                     "aucun", "aucune", "sans", "without", NULL};
+    static const char *const no[] = {"no", "nobody", "none", "noone", "aucun",
+                                     "aucune", "sans", "without", NULL};
+    static const char *const ne[] = {"n'", "ne", NULL};
+    /* only such words between: not "no details on fighting" */
+    static const char *const between[] = {"one", "was", "were", "has", "have",
+                                          "been", "a", "ete", "n'", "ne", "faire",
+                                          "fait", "de", "d'", NULL};
     for (size_t j = m->first, k = 0; j > s->first && k < 4; k++) {
         j--;
-        if (x->d->toks[j].kind == TOK_PUNCT)
-            return 0;
-        if (x_in(x, j, no))
+        /* "personne n'a été blessé", not "une personne a été tuée" */
+        if (x_in(x, j, no) || (x_is(x, j, "personne") && x_in(x, j + 1, ne)))
             return 1;
+        if (!x_in(x, j, between))
+            return 0;
     }
     return 0;
 }
@@ -664,7 +670,8 @@ static int read_frame(xdoc *x, size_t si, frame *f)
             if (lex_attr_get(e, "intransitive") && after < s->first + s->count &&
                 x_in(x, after, objects))
                 continue;
-            if (!factual(x, s, &x->m[i]) || frees_people(x, s, &x->m[i]))
+            if (!factual(x, s, &x->m[i]) || frees_people(x, s, &x->m[i]) ||
+                no_toll(x, s, &x->m[i]))
                 continue;
             int p = entry_prec(e);
             /* "arrested for involvement in the abduction": the charge
