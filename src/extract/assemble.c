@@ -506,8 +506,18 @@ static int done_before(const xdoc *x, const sentence *s, const lex_match *m)
             return 0;
         if (x_in(x, j, had))
             aux = 1;
-        else if (x_in(x, j, rel))
-            return aux;
+        else if (x_in(x, j, rel)) {
+            /* background to what was done to them ("pursued gunmen who had
+             * abducted…"); said of who acts ("contesté par le CSP, qui
+             * avait pris le contrôle de Léré"), it tells the event */
+            static const char *const by[] = {"par", "by", NULL};
+            static const char *const skip[] = {",", "le", "la", "les", "l'",
+                                               "the", NULL};
+            size_t a = j;
+            while (a > s->first && (x_in(x, a - 1, skip) || x_at(x, a - 1, LEX_ACTOR)))
+                a--;
+            return aux && !(a > s->first && x_in(x, a - 1, by));
+        }
     }
     return 0;
 }
