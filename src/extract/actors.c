@@ -456,12 +456,6 @@ static int is_of(const xdoc *x, long t)
     return t >= 0 && x_in(x, (size_t)t, m);
 }
 
-static int armed_inter(const lex_entry *e)
-{
-    int in = x_inter(e);
-    return (in >= 1 && in <= 4) || in == 8;
-}
-
 static const char *const retaken_fr[] = {"repris", "reprise", "reprises",
                                          "arrache", "arrachee", "enleve",
                                          "enlevee", "controle", NULL};
@@ -477,8 +471,8 @@ static int toll_object(const xdoc *x, size_t t, size_t t1)
             const lex_match *cm = x_ending(x, j, LEX_CASUALTY);
             const token *v = &x->d->toks[cm ? cm->first : j];
             const char *w = tok_fold(x->d, v);
-            return (v->flen > 4 && !memcmp(w + v->flen - 3, "ing", 3)) ||
-                   (v->flen > 4 && !memcmp(w + v->flen - 3, "ant", 3));
+            return v->flen > 4 && (!memcmp(w + v->flen - 3, "ing", 3) ||
+                                   !memcmp(w + v->flen - 3, "ant", 3));
         }
         if (!(x->d->toks[j].kind == TOK_NUMBER || x_at(x, j, LEX_NUMBER) ||
               x_in(x, j, dets) || x_is(x, j, "parmi") || x_is(x, j, "among")))
@@ -939,7 +933,7 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
             t = a.first + a.count - 1;
             continue;
         } else if (t < t0 && subject.m && of_attached(x, &subject, &a) &&
-                   is_generic(x_entry(x, subject.m)) && armed_inter(x_entry(x, a.m))) {
+                   is_generic(x_entry(x, subject.m)) && x_armed_inter(x_inter(x_entry(x, a.m)))) {
             /* "a militant of an unnamed armed group", "members of JNIM":
              * one side, named by the more precise of the two */
             if (!is_generic(x_entry(x, a.m))) {
@@ -1035,8 +1029,9 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                  * so were those named with them ("attacked the Dogon
                  * village and killed one individual") */
                 size_t k = nsub - 1;
-                /* "killed a militant of an armed group and seized…": an
-                 * object's own "of" phrase is part of that object */
+                /* back over the objects of verbs and the "of" phrases
+                 * that complete a noun ("attacked the position of the
+                 * chief and killed…"), in whatever order they come */
                 while (k > 0 && (object_of_any_verb(x, &subjects[k], lo) ||
                                  is_of_phrase(x, &subjects[k], lo)))
                     k--;

@@ -425,9 +425,6 @@ static int factual(const xdoc *x, const sentence *s, const lex_match *m)
     return 1;
 }
 
-/* Does a verb that ends before token o act on nothing: o ends sentence
- * s, or is a pause or a place's preposition ("25 Islamists killed.",
- * "were killed in Gao", "Customs officer kidnapped near Gao")? */
 /* Is a casualty word denied: "no one was hurt", "nobody was killed",
  * "personne n'a été blessé", "sans faire de blessés"? */
 static int no_toll(const xdoc *x, const sentence *s, const lex_match *m)
@@ -543,6 +540,9 @@ static int frees_people(const xdoc *x, const sentence *s, const lex_match *m)
     return 0;
 }
 
+/* Does a verb that ends before token o act on nothing: o ends sentence
+ * s, or is a pause or a place's preposition ("25 Islamists killed.",
+ * "were killed in Gao", "Customs officer kidnapped near Gao")? */
 static int acts_on_nothing(const xdoc *x, const sentence *s, size_t o)
 {
     static const char *const pause_en[] = {
@@ -591,7 +591,7 @@ static void attack_on_armed(xdoc *x, size_t si, frame *f)
     xmention b1, b2;
     x_roles(x, si, m, &b1, &b2);
     int in2 = b2.m ? x_inter_at(x, x_entry(x, b2.m)) : 0;
-    if (!((in2 >= 1 && in2 <= 4) || in2 == 8) ||
+    if (!x_armed_inter(in2) ||
         (b1.m && x_entry(x, b1.m) == x_entry(x, b2.m)))
         return;
     /* the side hit is the attack's own object, not a word of the next
@@ -1190,7 +1190,7 @@ static int several(const xdoc *x, const xmention *m)
     const token *last = &x->d->toks[m->first + m->count - 1];
     const char *w = tok_fold(x->d, last);
     size_t n = last->flen;
-    return (n > 3 && w[n - 1] == 's') || (n > 3 && !memcmp(w + n - 3, "men", 3));
+    return n > 3 && (w[n - 1] == 's' || !memcmp(w + n - 3, "men", 3));
 }
 
 /* Is actor2 the only armed actor its sentence names?  "9 civilians killed
@@ -1203,8 +1203,7 @@ static int lone_armed(const xdoc *x, const frame *f)
         const lex_match *am = x_at(x, j, LEX_ACTOR);
         if (!am || x_entry(x, am) == x_entry(x, f->a2.m))
             continue;
-        int in = x_inter(x_entry(x, am));
-        if ((in >= 1 && in <= 4) || in == 8)
+        if (x_armed_inter(x_inter(x_entry(x, am))))
             return 0;
     }
     return 1;
@@ -1334,7 +1333,7 @@ static const taxon *refine(const xdoc *x, frame *f)
         i2 = i1; /* soldiers killed: the target is armed */
         i1 = 0;
     }
-    int armed2 = i2 >= 1 && i2 <= 4 ? 1 : i2 == 8;
+    int armed2 = x_armed_inter(i2);
     int state1 = i1 == 1 || i1 == 8;
     int nonstate1 = i1 >= 2 && i1 <= 4;
     const char *to = NULL;
@@ -1831,8 +1830,6 @@ static const lex_entry *named_group(xdoc *x, const frame *f,
     return NULL;
 }
 
-/* Is mention m named as an agent, "by" or "par" a word or two before it
- * ("planted by JNIM", "claimed by presumed ISGS")? */
 /* The associated actor a kind of person brings ("teachers": Teachers
  * (Mali)), into field f when it is still empty. */
 static void put_kind_assoc(xdoc *x, veille_event *e, int f, const lex_entry *a, long day)
@@ -1842,6 +1839,8 @@ static void put_kind_assoc(xdoc *x, veille_event *e, int f, const lex_entry *a, 
         e->v[f] = k;
 }
 
+/* Is mention m named as an agent, "by" or "par" a word or two before it
+ * ("planted by JNIM", "claimed by presumed ISGS")? */
 static int named_by(const xdoc *x, const xmention *m)
 {
     if (!m)

@@ -177,6 +177,12 @@ int x_inter(const lex_entry *e);
 /* The same, for this article: a state's forces are 1 in their own
  * country and 8 in another. */
 int x_inter_at(const xdoc *x, const lex_entry *e);
+/* Is inter code `in` an armed side's: state forces, rebels, political or
+ * identity militias, external forces (1-4, 8)? */
+static inline int x_armed_inter(int in)
+{
+    return (in >= 1 && in <= 4) || in == 8;
+}
 
 /* One mention of an actor: adjacent actor words are one mention, named
  * by the most specific ("JNIM militants" is JNIM); "JNIM or ISGS
