@@ -442,6 +442,26 @@ typedef struct cand {
     gaz_place c[MAXC];
 } cand;
 
+/* The vote a place of a country imported in depth earns its country: one
+ * ahead of a namesake abroad ("Po" in a Sahel gazetteer is Pô, Burkina
+ * Faso, not Bozhou), unless a town abroad of 20,000 or more bears the
+ * name as its own and the hamlet only as another spelling: "Kumbo" is
+ * the town of Cameroon, not Koumbo, Burkina Faso ("Silly" is still Silli,
+ * the Belgian Silly being small). */
+static int deep_vote(const xdoc *x, const cand *c, size_t q, buf *k, buf *tmp)
+{
+    if (!c->c[q].deep)
+        return 0;
+    key_of(x, c->first, c->first + c->count, k);
+    if (k->oom || folded_eq(c->c[q].name, k->ptr, k->len, tmp))
+        return 1;
+    for (size_t r = 0; r < c->n; r++)
+        if (!c->c[r].deep && c->c[r].population >= 20000 &&
+            folded_eq(c->c[r].name, k->ptr, k->len, tmp))
+            return 0;
+    return 1;
+}
+
 /* "coded as Boni at geoprecision 2", "… at geo-precision 3": the
  * precision a report gives after the name that ends at token t, else 0 */
 static int coded_precision(const xdoc *x, size_t t, size_t hi)
@@ -1253,24 +1273,9 @@ int x_places(xdoc *x)
                     if (nt == 64)
                         continue;
                     memcpy(tally[nt].cc, cc, 3);
-                    /* a country imported in depth is the user's region:
-                     * one vote ahead of a namesake abroad ("Po" in a
-                     * Sahel gazetteer is Pô, Burkina Faso, not Bozhou) */
-                    /* …unless a town abroad bears the name as its own
-                     * and the hamlet only as another spelling: "Kumbo"
-                     * is the town of Cameroon, not Koumbo, Burkina Faso
-                     * ("Silly" is still Silli, the Belgian Silly being
-                     * small) */
-                    int vote = cands[i].c[q].deep;
-                    if (vote) {
-                        key_of(x, cands[i].first, cands[i].first + cands[i].count, &k);
-                        if (!k.oom && !folded_eq(cands[i].c[q].name, k.ptr, k.len, &tmp))
-                            for (size_t r = 0; r < cands[i].n && vote; r++)
-                                if (!cands[i].c[r].deep && cands[i].c[r].population >= 20000 &&
-                                    folded_eq(cands[i].c[r].name, k.ptr, k.len, &tmp))
-                                    vote = 0;
-                    }
-                    tally[nt++].n = (!strcmp(cc, named) ? named_votes : 0) + vote;
+                    /* a country imported in depth is the user's region */
+                    tally[nt++].n = (!strcmp(cc, named) ? named_votes : 0) +
+                                    deep_vote(x, &cands[i], q, &k, &tmp);
                 }
                 /* a town of 20,000 people outweighs a hamlet: "the
                  * Koubaye area near Mopti" is in Mali, whatever hamlet of
