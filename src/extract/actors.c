@@ -348,6 +348,9 @@ static const char *const dets[] = {
 /* The word before token t, skipping determiners, within the sentence. */
 static int is_agent_mark(const xdoc *x, long t);
 static int is_target_mark(const xdoc *x, long t);
+/* Target marks that also say where ("at a checkpoint", "on the road"). */
+static const char *const where_marks[] = {"at", "on", "sur", NULL};
+
 static int is_of(const xdoc *x, long t);
 
 /* "a convoy escorted by Koglweogo fighters", "des positions occupées par
@@ -973,8 +976,10 @@ void x_roles(const xdoc *x, size_t si, const lex_match *trig, xmention *a1,
                      !(wb > 0 && x_in(x, (size_t)wb - 1, not_agent_participles)) &&
                      !(subject.m && !passive && other_act_by(x, trig, (size_t)wb)))
                 agent = a;
-            else if (is_target_mark(x, wb) && !patient.m)
-                patient = a;
+            else if (is_target_mark(x, wb) && !patient.m &&
+                     !(object.m && !passive && x_in(x, (size_t)wb, where_marks)))
+                patient = a; /* but "shot dead a civilian at a checkpoint":
+                              * where, once the verb has its object */
             else if (!patient.m && strstr(x_entry(x, trig)->cls, "territory") &&
                      held_from(x, a.first, t1))
                 patient = a; /* "retaken from the insurgents", "reprise aux

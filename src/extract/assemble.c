@@ -619,15 +619,22 @@ static void attack_on_armed(xdoc *x, size_t si, frame *f)
  * state force's man off duty is a civilian (ACLED), his force associated. */
 static void off_duty(xdoc *x, xmention *m)
 {
-    static const char *const off[] = {"off-duty", "permission", "conge", NULL};
+    static const char *const off[] = {"off-duty", "permission", "conge",
+                                      "retraite", "retraites", NULL};
+    /* "a retired National Guard", "un ancien gendarme" */
+    static const char *const before[] = {"retired", "former", "ex", "off-duty",
+                                         "ancien", "anciens", "ancienne", NULL};
     if (!m->m || x_inter(x_entry(x, m->m)) != 1)
         return;
     size_t end = m->first + m->count;
+    const char *force = lex_attr_get(x_entry(x, m->m), "name");
+    /* a former president is no soldier off duty */
+    int was = m->first > 0 && x_in(x, m->first - 1, before) && force &&
+              (!strncmp(force, "Military", 8) || !strncmp(force, "Police", 6));
     for (size_t j = end; j < end + 4 && j < x->d->ntok; j++) {
-        if (x_in(x, j, off)) {
-            const char *name = lex_attr_get(x_entry(x, m->m), "name");
-            x_recast(x, m, name && strstr(name, "Police") ? "civ_off_duty_police"
-                                                          : "civ_off_duty");
+        if (was || x_in(x, j, off)) {
+            x_recast(x, m, force && strstr(force, "Police") ? "civ_off_duty_police"
+                                                            : "civ_off_duty");
             return;
         }
         if (x_is(x, j, ".") || x_is(x, j, ";"))
@@ -836,6 +843,12 @@ static int read_frame(xdoc *x, size_t si, frame *f)
         armed_villagers(x, &f->a1, &f->a2);
         armed_villagers(x, &f->a2, &f->a1);
     }
+    /* "exchanged fire with people aboard a pick-up": who shoots back is
+     * armed, whatever plain word names them */
+    if (lex_attr_get(f->trig, "gunfire") && f->a2.m && f->a1.m &&
+        x_inter(x_entry(x, f->a2.m)) == 7 && x_inter(x_entry(x, f->a1.m)) != 7 &&
+        !lex_attr_get(x_entry(x, f->a2.m), "armed"))
+        x_recast(x, &f->a2, "unidentified_armed");
     if (f->a1.m) {
         size_t e1 = f->a1.first + f->a1.count;
         for (size_t j = e1; j < s->first + s->count && j < e1 + 5; j++) {
