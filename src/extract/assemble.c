@@ -141,20 +141,27 @@ static int outlet_country(xdoc *x)
 /* A people named as who fights (an entry with `armed`): its militia.
  * Not a people's place: "the Dogon village of Tiguila", "un village peul"
  * is where civilians live. */
-static void armed_people(xdoc *x, xmention *m, int resisted)
+/* Does mention m name a people's home, not its men ("the Dogon village",
+ * "le campement peul")? */
+static int names_home(const xdoc *x, const xmention *m)
 {
-    if (!m->m)
-        return;
-    /* "attacked the Dogon village; the attack was repelled": then the
-     * village's men fought */
     static const char *const home[] = {
         "village", "villages", "hamlet", "hamlets", "settlement",
         "settlements", "camp", "camps", "community", "communities",
         "quarter", "neighbourhood", "neighborhood", "hameau", "hameaux",
         "campement", "campements", "communaute", "quartier", NULL};
     size_t e = m->first + m->count;
-    if (!resisted && ((e < x->d->ntok && x_in(x, e, home)) ||
-                      (m->first > 0 && x_in(x, m->first - 1, home))))
+    return (e < x->d->ntok && x_in(x, e, home)) ||
+           (m->first > 0 && x_in(x, m->first - 1, home));
+}
+
+static void armed_people(xdoc *x, xmention *m, int resisted)
+{
+    if (!m->m)
+        return;
+    /* "attacked the Dogon village; the attack was repelled": then the
+     * village's men fought */
+    if (!resisted && names_home(x, m))
         return;
     x_recast(x, m, lex_attr_get(x_entry(x, m->m), "armed"));
 }
@@ -176,6 +183,14 @@ static void armed_villagers(xdoc *x, xmention *m, const xmention *other)
             x_recast(x, m, "communal_militia");
             return;
         }
+    /* "Bissa farmers clashed with Fula herders", "locals fought the
+     * Koglweogo": a people or a trade that fights an armed group is its
+     * militia, or the community's */
+    const lex_entry *e = x_entry(x, m->m);
+    if (lex_attr_get(e, "site") || lex_attr_get(e, "person") || names_home(x, m))
+        return;
+    const char *armed = lex_attr_get(e, "armed");
+    x_recast(x, m, armed ? armed : "communal_militia");
 }
 
 /* A trigger class of protests and riots. */
