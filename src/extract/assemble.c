@@ -1663,7 +1663,8 @@ static const lex_entry *put_place(xdoc *x, const frame *f, veille_event *e)
         /* The place as the source spells it ("Niafounke", "Tombouctou"),
          * as ACLED writes it; the gazetteer's own name when the text
          * shouts it (KIDAL) or when a region stands for its seat. */
-        veille_str said = words(x, pl->first, pl->count);
+        veille_str said = pl->part_len ? (veille_str){x->d->text + pl->part_off, pl->part_len}
+                                       : words(x, pl->first, pl->count);
         int lower = 0;
         for (size_t i = 0; i < said.len; i++)
             if (said.ptr[i] >= 'a' && said.ptr[i] <= 'z')

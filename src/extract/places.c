@@ -438,9 +438,23 @@ typedef struct cand {
     int pending; /* named in the text after "village of", placed at
                     another place of its sentence (or of the article) */
     size_t ha, hb; /* hint tokens */
+    uint32_t part_off, part_len; /* a part of a hyphened token (hyphen_part) */
     size_t n;
     gaz_place c[MAXC];
 } cand;
+
+/* The folded key of the name candidate c stands for: its tokens, or the
+ * part of a hyphened word it was found under (hyphen_part). */
+static void cand_key(const xdoc *x, const cand *c, buf *k)
+{
+    if (c->part_len) {
+        buf_clear(k);
+        if (gaz_fold(x->d->text + c->part_off, c->part_len, k) != 0)
+            k->oom = 1;
+        return;
+    }
+    key_of(x, c->first, c->first + c->count, k);
+}
 
 /* The vote a place of a country imported in depth earns its country: one
  * ahead of a namesake abroad ("Po" in a Sahel gazetteer is Pô, Burkina
@@ -452,7 +466,7 @@ static int deep_vote(const xdoc *x, const cand *c, size_t q, buf *k, buf *tmp)
 {
     if (!c->c[q].deep)
         return 0;
-    key_of(x, c->first, c->first + c->count, k);
+    cand_key(x, c, k);
     if (k->oom || folded_eq(c->c[q].name, k->ptr, k->len, tmp))
         return 1;
     for (size_t r = 0; r < c->n; r++)
@@ -480,6 +494,71 @@ static int coded_precision(const xdoc *x, size_t t, size_t hi)
         }
     }
     return 0;
+}
+
+/* "the axis Pama-Madjoari", "the Gao-Gossi road", "Kati-Sananfra
+ * market": a hyphened word that no gazetteer knows whole, made of
+ * capitalised names, the first of which it knows — a road coded, as ACLED
+ * codes it, at its first end.  Leaves that name's key in k and its span in
+ * the text in *off, *len; returns 0 when there is none. */
+static int hyphen_part(xdoc *x, const gaz *g, size_t t, buf *k, uint32_t *off,
+                       uint32_t *len)
+{
+    const token *tk = &x->d->toks[t];
+    const char *w = x->d->text + tk->off;
+    size_t n = tk->len, cut = 0;
+    int parts = 1;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (w[i] == '-') {
+            if (!cut)
+                cut = i;
+            parts++;
+            /* each part a name: "Kacham-Ouest" yes, "pick-up" no */
+            if (!(w[i + 1] >= 'A' && w[i + 1] <= 'Z') && (unsigned char)w[i + 1] < 0x80)
+                return 0;
+        }
+    /* "Ti-n-Zaouatene", "In-Ates": names with short parts are whole */
+    if (parts != 2 || cut < 3 || n - cut - 1 < 3)
+        return 0;
+    buf_clear(k);
+    if (gaz_fold(w, cut, k) != 0 || k->oom || !(memo_prefix(x, g, k->ptr, k->len) & 1))
+        return 0;
+    *off = tk->off;
+    *len = (uint32_t)cut;
+    return 1;
+}
+
+static cand *new_cand(xdoc *x, cand **cands, size_t nc, size_t *cap);
+
+/* A candidate for the first part of hyphened token t (hyphen_part), not
+ * "the Niger-Mali border": 1 when added, 0 when there is none, -1 when out
+ * of memory. */
+static int add_part(xdoc *x, const gaz *g, cand **cands, size_t *nc, size_t *cap,
+                    size_t t, int cue, buf *k)
+{
+    static const char *const border[] = {
+        "border", "borders", "frontier", "frontiere", "frontieres", "neighbourhood",
+        "neighborhood", "quarter", "district", "quartier", NULL};
+    uint32_t off, len;
+    if ((x->d->toks[t].flags & TOKF_UPPER) ||
+        (t + 1 < x->d->ntok && x_in(x, t + 1, border)) ||
+        !hyphen_part(x, g, t, k, &off, &len))
+        return 0;
+    cand *c = new_cand(x, cands, *nc, cap);
+    if (!c)
+        return -1;
+    c->n = memo_lookup(x, g, k->ptr, k->len, c->c, MAXC);
+    if (c->n > MAXC)
+        c->n = MAXC;
+    if (!c->n)
+        return 0;
+    c->first = t;
+    c->count = 1;
+    c->cue = cue;
+    c->part_off = off;
+    c->part_len = len;
+    (*nc)++;
+    return 1;
 }
 
 /* "village of", "hamlet of", "la localité de", "le hameau de" just before
@@ -827,7 +906,7 @@ static int commune_seat(xdoc *x, cand *cands, size_t nc, long *pick, buf *k,
             continue;
         if (c->hint && hint_hits(x, c, p, tmp))
             continue;
-        key_of(x, c->first, c->first + c->count, k);
+        cand_key(x, c, k);
         if (k->oom)
             return -1;
         for (size_t q = 0; q < c->n; q++) {
@@ -857,7 +936,7 @@ static int settle_by_context(xdoc *x, cand *cands, size_t nc, long *pick,
         keys[i].len = 0;
         if (pick[i] < 0)
             continue;
-        key_of(x, cands[i].first, cands[i].first + cands[i].count, k);
+        cand_key(x, &cands[i], k);
         if (k->oom)
             return -1;
         char *kp = arena_alloc(&x->c->mem, k->len + 1);
@@ -1042,6 +1121,7 @@ int x_places(xdoc *x)
             size_t known_a = 0, known_b = 0;
             if (!best) {
                 size_t e = run;
+                int ap;
                 size_t qa = 0, qb = 0;
                 if (coded) {
                     /* "(coded as Gomde-Fulbe at geoprecision 2)": the
@@ -1072,6 +1152,11 @@ int x_places(xdoc *x)
                         if (add_pending(x, &cands, &nc, &cap, t, e) < 0)
                             goto oom;
                         t = e - 1;
+                    } else if (e == t + 1 &&
+                               (ap = add_part(x, g, &cands, &nc, &cap, t, cue, &k)) != 0) {
+                        /* "the axis Pama-Madjoari": at its first end */
+                        if (ap < 0)
+                            goto oom;
                     } else if (!x_in(x, t, cue_at) && !x_in(x, t, stop_names) &&
                                !x_in(x, t, titles)) {
                         /* "Amadou Haya Sanogo", "Thibault Nana": a run of
@@ -1353,7 +1438,7 @@ int x_places(xdoc *x)
         int acronym = (x->d->toks[c->first].flags & TOKF_UPPER) && c->count == 1;
         if ((focus && strcmp(bp->cc, focus) != 0 && !c->unknown) || acronym) {
             /* the best place whose own name it is, if any */
-            key_of(x, c->first, c->first + c->count, &k);
+            cand_key(x, c, &k);
             if (k.len > GAZ_MAX_KEY || k.oom)
                 continue;
             long own = -1;
@@ -1431,6 +1516,17 @@ int x_places(xdoc *x)
      * under that place's name, geo_precision 2 ("the village of Kpendima,
      * near Natiaboani"; "coded as Titao at geoprecision 2"): a village
      * with a known place in its sentence stands down for it */
+    /* "the village of Daga, axis Bandiagara-Bankass": a road's end is
+     * the place only when its sentence names no other */
+    for (size_t i = 0; i < nc; i++) {
+        if (!cands[i].part_len || pick[i] < 0)
+            continue;
+        size_t si = x->d->toks[cands[i].first].sent;
+        for (size_t j = 0; j < nc && pick[i] >= 0; j++)
+            if (j != i && !cands[j].part_len && x->d->toks[cands[j].first].sent == si &&
+                (pick[j] >= 0 || cands[j].pending))
+                pick[i] = -1;
+    }
     int *near_of = arena_alloc(&x->c->mem, (nc ? nc : 1) * sizeof *near_of);
     if (!near_of)
         goto oom;
@@ -1461,7 +1557,7 @@ int x_places(xdoc *x)
              * little differently ("Ogassagou"); else named as the text
              * says, at the article's first known place, else at the
              * capital, with the precision of a region */
-            key_of(x, c->first, c->first + c->count, &k);
+            cand_key(x, c, &k);
             /* no focus: the countries the index has in depth */
             int near = !k.oom && (focus || gaz_has_deep(g)) &&
                        memo_near(x, g, k.ptr, k.len, focus ? focus : "*", &nearby);
@@ -1560,6 +1656,8 @@ int x_places(xdoc *x)
         p->named = c->pending || c->coded;
         p->hinted = c->hint;
         p->coded = c->coded;
+        p->part_off = c->part_off;
+        p->part_len = c->part_len;
         if (c->coded && c->coded_prec)
             p->prec = c->coded_prec;
         x->nplaces++;

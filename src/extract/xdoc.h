@@ -241,6 +241,8 @@ typedef struct xplace {
     int route;             /* 1: first of "between A and B", "reliant A à
                               B"; 2: the second, which a report codes
                               only when the first is unknown */
+    uint32_t part_off;     /* part_len > 0: the name is only these bytes */
+    uint32_t part_len;     /* of the text ("Pama" of "Pama-Madjoari") */
     struct gaz_place *p;   /* the chosen place (in the arena) */
 } xplace;
 
