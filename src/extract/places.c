@@ -439,6 +439,8 @@ typedef struct cand {
                     another place of its sentence (or of the article) */
     size_t ha, hb; /* hint tokens */
     uint32_t part_off, part_len; /* a part of a hyphened token (hyphen_part) */
+    int weak; /* a road's end, a town that opens a sentence: the place only
+                 when its sentence names no other */
     size_t n;
     gaz_place c[MAXC];
 } cand;
@@ -517,8 +519,9 @@ static int hyphen_part(xdoc *x, const gaz *g, size_t t, buf *k, uint32_t *off,
             if (!(w[i + 1] >= 'A' && w[i + 1] <= 'Z') && (unsigned char)w[i + 1] < 0x80)
                 return 0;
         }
-    /* "Ti-n-Zaouatene", "In-Ates": names with short parts are whole */
-    if (parts != 2 || cut < 3 || n - cut - 1 < 3)
+    /* "Ti-n-Zaouatene", "In-Ates", "Tin-Hamma": names with short parts
+     * are whole */
+    if (parts != 2 || cut < 4 || n - cut - 1 < 3)
         return 0;
     buf_clear(k);
     if (gaz_fold(w, cut, k) != 0 || k->oom || !(memo_prefix(x, g, k->ptr, k->len) & 1))
@@ -557,6 +560,7 @@ static int add_part(xdoc *x, const gaz *g, cand **cands, size_t *nc, size_t *cap
     c->cue = cue;
     c->part_off = off;
     c->part_len = len;
+    c->weak = 1;
     (*nc)++;
     return 1;
 }
@@ -1063,7 +1067,12 @@ int x_places(xdoc *x)
             if (x_in(x, t, stop_names) && (t + 1 >= hi || d->toks[t + 1].kind != TOK_WORD ||
                                            !(d->toks[t + 1].flags & TOKF_CAP)))
                 continue;
-            if (!cue && t == lo &&
+            /* "Timbuktu residents attacked…", "Niamey police said…": a
+             * sentence may open on a town that names its people */
+            int townsfolk = !cue && t == lo && t + 1 < hi &&
+                            d->toks[t + 1].kind == TOK_WORD &&
+                            !(d->toks[t + 1].flags & TOKF_CAP) && x_at(x, t + 1, LEX_ACTOR);
+            if (!cue && t == lo && !townsfolk &&
                 !(t + 1 < hi && x_is(x, t + 1, "(")) &&
                 !(t + 2 < hi && x_is(x, t + 2, "(")))
                 continue;
@@ -1214,10 +1223,19 @@ int x_places(xdoc *x)
             /* "the death of Justin Zongo": a name followed by another
              * capitalised word that does not continue it is a person's
              * first name, not a place ("Mopti Region" still is one) */
+            /* "Niamey University", "the Bamako Memorial": the town's
+             * building, not a first name */
+            static const char *const buildings[] = {
+                "university", "stadium", "hospital", "market", "prison",
+                "mosque", "cathedral", "memorial", "bridge", "road",
+                "highway", "station", "court", "palace", "school", "college",
+                "campus", "hotel", "port", "harbour", "barracks", "central",
+                NULL};
             if (!hint && best < hi && d->toks[best].kind == TOK_WORD &&
                 (d->toks[best].flags & TOKF_CAP) &&
                 !(d->toks[best].flags & TOKF_UPPER) &&
-                !x_in(x, best, admin_words) && !x_at(x, best, LEX_ACTOR) &&
+                !x_in(x, best, admin_words) && !x_in(x, best, buildings) &&
+                !x_at(x, best, LEX_ACTOR) &&
                 !x_at(x, best, LEX_COUNTRY) && !x_at(x, best, LEX_MONTH) &&
                 !x_at(x, best, LEX_WEEKDAY))
                 continue;
@@ -1226,7 +1244,7 @@ int x_places(xdoc *x)
             else
                 key_of(x, t, best, &k);
             int stop = x_in(x, t, stop_names) && best == t + 1;
-            if (!cue && !hint && (stop || t == lo))
+            if (!cue && !hint && (stop || (t == lo && !(townsfolk && best == t + 1))))
                 continue;
             cand *c = new_cand(x, &cands, nc, &cap);
             if (!c)
@@ -1234,8 +1252,10 @@ int x_places(xdoc *x)
             c->n = memo_lookup(x, g, k.ptr, k.len, c->c, MAXC);
             if (c->n > MAXC)
                 c->n = MAXC;
-            if (!c->n)
+            /* and only a town: "Diallo residents" is no place */
+            if (!c->n || (townsfolk && !hint && c->c[0].population < 20000))
                 continue;
+            c->weak = townsfolk && !hint;
             c->first = t;
             c->count = best - t;
             c->cue = cue;
@@ -1516,14 +1536,15 @@ int x_places(xdoc *x)
      * under that place's name, geo_precision 2 ("the village of Kpendima,
      * near Natiaboani"; "coded as Titao at geoprecision 2"): a village
      * with a known place in its sentence stands down for it */
-    /* "the village of Daga, axis Bandiagara-Bankass": a road's end is
+    /* "the village of Daga, axis Bandiagara-Bankass", "Bissa farmers
+     * clashed … in Zabre": a road's end, a town that opens a sentence, is
      * the place only when its sentence names no other */
     for (size_t i = 0; i < nc; i++) {
-        if (!cands[i].part_len || pick[i] < 0)
+        if (!cands[i].weak || pick[i] < 0)
             continue;
         size_t si = x->d->toks[cands[i].first].sent;
         for (size_t j = 0; j < nc && pick[i] >= 0; j++)
-            if (j != i && !cands[j].part_len && x->d->toks[cands[j].first].sent == si &&
+            if (j != i && !cands[j].weak && x->d->toks[cands[j].first].sent == si &&
                 (pick[j] >= 0 || cands[j].pending))
                 pick[i] = -1;
     }
