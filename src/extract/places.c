@@ -32,7 +32,8 @@ static const char *const cue_at[] = {
     "camp", "base", "puits", "oued", "foret", "massif", "axe", "route",
     "road", "via", "par", "nord", "sud", "est", "ouest", "north",
     "south", "east", "west", "northeast", "northwest", "southeast",
-    "southwest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", NULL};
+    "southwest", "nord-est", "nord-ouest", "sud-est", "sud-ouest",
+    "north-east", "north-west", "south-east", "south-west", NULL};
 
 /* The cues that say "a place" on their own (not "of", "and", "de"):
  * what a name known only abroad needs when the index has a region. */
@@ -57,6 +58,13 @@ static int container(const xdoc *x, size_t first, size_t count)
             x_in(x, end, container_words));
 }
 
+/* A town's buildings and ways, named after it: "Niamey University". */
+static const char *const buildings[] = {
+    "university", "stadium", "hospital", "market", "prison", "mosque",
+    "cathedral", "memorial", "bridge", "road", "highway", "station", "court",
+    "palace", "school", "college", "campus", "hotel", "port", "harbour",
+    "barracks", "central", NULL};
+
 /* "in Tarkint", "à Boulkessi", "near Mandoli": what follows is where. */
 static const char *const at_words[] = {"in", "at", "near", "a", "dans", "pres",
                                        "outside", NULL};
@@ -69,7 +77,8 @@ static const char *const near_words[] = {
     "pres", "near", "around", "autour", "environs", "outskirts",
     "nord", "sud", "est", "ouest", "north", "south", "east", "west",
     "northeast", "northwest", "southeast", "southwest", "nord-est",
-    "nord-ouest", "sud-est", "sud-ouest", "km", "kilometres",
+    "nord-ouest", "sud-est", "sud-ouest", "north-east", "north-west",
+    "south-east", "south-west", "km", "kilometres",
     "kilometers", "kilometre", "kilometer", "miles", "area", "zone",
     "secteur", "vicinity", "alentours", NULL};
 
@@ -1037,7 +1046,9 @@ int x_places(xdoc *x)
                                       x_is(x, (size_t)wb, "les") ||
                                       x_is(x, (size_t)wb, "the")))
                 wb--;
-            int cue = wb >= (long)lo && x_in(x, (size_t)wb, cue_at);
+            /* English "a" is an article, not the French "à" */
+            int english_a = x->lang == LANG_EN && wb >= (long)lo && x_is(x, (size_t)wb, "a");
+            int cue = wb >= (long)lo && x_in(x, (size_t)wb, cue_at) && !english_a;
             /* "Gondo [Gondogourou] (Koro, Mopti)": the name in square
              * brackets is the report's own spelling, the one it codes; it
              * takes the cue of the name it follows */
@@ -1052,7 +1063,7 @@ int x_places(xdoc *x)
             int aliased = t == alias_at && alias_cue;
             cue |= aliased;
             /* "in", "village of", "the area of" */
-            int strong = aliased || (wb >= (long)lo && x_in(x, (size_t)wb, strong_at));
+            int strong = aliased || (wb >= (long)lo && x_in(x, (size_t)wb, strong_at) && !english_a);
             if (!strong && wb > (long)lo && x_in(x, (size_t)wb, of_words) &&
                 x_in(x, (size_t)wb - 1, cue_at) && !x_in(x, (size_t)wb - 1, of_words))
                 strong = 1;
@@ -1061,8 +1072,15 @@ int x_places(xdoc *x)
             int coded = t >= lo + 2 && x_is(x, t - 1, "as") && x_is(x, t - 2, "coded") &&
                         !(d->toks[t].flags & TOKF_UPPER);
             cue |= coded;
-            /* words that name no place in a conflict report, cue or not */
-            if (x_in(x, t, titles))
+            /* words that name no place in a conflict report, cue or not;
+             * "North-East Kidal" is Kidal, "North-East" its cue (but
+             * "West Bank", "the North-West region" are names) */
+            static const char *const quarters[] = {
+                "north-east", "north-west", "south-east", "south-west", "nord-est",
+                "nord-ouest", "sud-est", "sud-ouest", NULL};
+            if (x_in(x, t, titles) ||
+                (x_in(x, t, quarters) && t + 1 < hi && d->toks[t + 1].kind == TOK_WORD &&
+                 (d->toks[t + 1].flags & TOKF_CAP)))
                 continue;
             if (x_in(x, t, stop_names) && (t + 1 >= hi || d->toks[t + 1].kind != TOK_WORD ||
                                            !(d->toks[t + 1].flags & TOKF_CAP)))
@@ -1128,6 +1146,34 @@ int x_places(xdoc *x)
              * lacks, coded (as ACLED does) under its own name at the first
              * bracketed place it knows, geo_precision 2 */
             size_t known_a = 0, known_b = 0;
+            /* "in Winde Boki", "the village of Koulo Koura": after a cue,
+             * a run of names the gazetteer knows only in part is a
+             * village it lacks, named as the text says and placed at the
+             * hamlet of its last name, else of its first */
+            if (best && best < run && (strong || village_cue(x, t, lo)) &&
+                !x_in(x, best, admin_words) && !x_in(x, best, container_words) &&
+                !x_in(x, best, region_words) && !x_in(x, best, buildings) &&
+                !hint_tokens(x, run, hi, &ra, &rb)) {
+                int names = !x_in(x, t, near_words);
+                for (size_t q = t; q < run && names; q++)
+                    names = !(d->toks[q].flags & TOKF_UPPER) && !x_at(x, q, LEX_ACTOR) &&
+                            !x_at(x, q, LEX_COUNTRY) && !x_at(x, q, LEX_MONTH) &&
+                            !x_at(x, q, LEX_WEEKDAY) && !x_in(x, q, stop_names);
+                gaz_place top[MAXC];
+                key_of(x, t, best, &k);
+                if (names && memo_lookup(x, g, k.ptr, k.len, top, MAXC) &&
+                    top[0].fclass == 'P' && top[0].population < 20000) {
+                    key_of(x, run - 1, run, &k);
+                    if (memo_prefix(x, g, k.ptr, k.len) & 1) {
+                        known_a = run - 1;
+                        known_b = run;
+                    } else {
+                        known_a = t;
+                        known_b = best;
+                    }
+                    best = run;
+                }
+            }
             if (!best) {
                 size_t e = run;
                 int ap;
@@ -1225,12 +1271,6 @@ int x_places(xdoc *x)
              * first name, not a place ("Mopti Region" still is one) */
             /* "Niamey University", "the Bamako Memorial": the town's
              * building, not a first name */
-            static const char *const buildings[] = {
-                "university", "stadium", "hospital", "market", "prison",
-                "mosque", "cathedral", "memorial", "bridge", "road",
-                "highway", "station", "court", "palace", "school", "college",
-                "campus", "hotel", "port", "harbour", "barracks", "central",
-                NULL};
             if (!hint && best < hi && d->toks[best].kind == TOK_WORD &&
                 (d->toks[best].flags & TOKF_CAP) &&
                 !(d->toks[best].flags & TOKF_UPPER) &&
