@@ -1496,6 +1496,11 @@ int x_places(xdoc *x)
         /* "CIV", "INGO": an acronym is a place only under its own name
          * (KIDAL in a dateline is Kidal) */
         int acronym = (x->d->toks[c->first].flags & TOKF_UPPER) && c->count == 1;
+        /* "authentifiée par SITE, ONG américaine": inside a sentence, a
+         * word in capitals is an acronym unless "in", "à" says it is a
+         * place (a dateline's KIDAL opens its sentence) */
+        if (acronym && !c->strong && !c->hint && c->first != sent_first(x, c->first))
+            continue;
         if ((focus && strcmp(bp->cc, focus) != 0 && !c->unknown) || acronym) {
             /* the best place whose own name it is, if any */
             cand_key(x, c, &k);
