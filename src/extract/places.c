@@ -1255,16 +1255,17 @@ int x_places(xdoc *x)
                 d->toks[best].kind == TOK_WORD && (d->toks[best].flags & TOKF_CAP))
                 continue;
             /* "President Mainassara", "Norbert Zongo", "M. Traoré": a
-             * surname after a title or a first name */
-
+             * surname after a title or a first name; after a first name
+             * that is also a town somewhere ("Justin Zongo"), a place only
+             * when its sentence names no other */
+            int after_name = !hint && t > lo && d->toks[t - 1].kind == TOK_WORD &&
+                             (d->toks[t - 1].flags & TOKF_CAP) &&
+                             !(d->toks[t - 1].flags & TOKF_UPPER) && t - 1 > lo &&
+                             !covered(x, t - 1) && !x_in(x, t - 1, cue_at);
             if (!hint && t > lo &&
                 (x_in(x, t - 1, titles) ||
-                 (d->toks[t - 1].kind == TOK_WORD &&
-                  (d->toks[t - 1].flags & TOKF_CAP) &&
-                  !(d->toks[t - 1].flags & TOKF_UPPER) && t - 1 > lo &&
-                  !covered(x, t - 1) && !x_in(x, t - 1, cue_at) &&
-                  !memo_prefix(x, g, tok_fold(d, &d->toks[t - 1]),
-                               d->toks[t - 1].flen))))
+                 (after_name && !memo_prefix(x, g, tok_fold(d, &d->toks[t - 1]),
+                                             d->toks[t - 1].flen))))
                 continue;
             /* "the death of Justin Zongo": a name followed by another
              * capitalised word that does not continue it is a person's
@@ -1295,7 +1296,7 @@ int x_places(xdoc *x)
             /* and only a town: "Diallo residents" is no place */
             if (!c->n || (townsfolk && !hint && c->c[0].population < 20000))
                 continue;
-            c->weak = townsfolk && !hint;
+            c->weak = (townsfolk && !hint) || after_name;
             c->first = t;
             c->count = best - t;
             c->cue = cue;
