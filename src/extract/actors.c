@@ -348,9 +348,6 @@ static const char *const dets[] = {
 /* The word before token t, skipping determiners, within the sentence. */
 static int is_agent_mark(const xdoc *x, long t);
 static int is_target_mark(const xdoc *x, long t);
-/* Target marks that also say where ("at a checkpoint", "on the road"). */
-static const char *const where_marks[] = {"at", "on", "sur", NULL};
-
 static int is_of(const xdoc *x, long t);
 
 /* "a convoy escorted by Koglweogo fighters", "des positions occupées par
@@ -444,6 +441,9 @@ static int is_agent_mark(const xdoc *x, long t)
     static const char *const to[] = {"on", "to", "a", "au", "aux", NULL};
     return t > 0 && x_in(x, (size_t)t, to) && x_in(x, (size_t)t - 1, blamed);
 }
+
+/* Target marks that also say where ("at a checkpoint", "on the road"). */
+static const char *const where_marks[] = {"at", "on", "sur", NULL};
 
 static int is_target_mark(const xdoc *x, long t)
 {

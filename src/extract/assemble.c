@@ -138,9 +138,6 @@ static int outlet_country(xdoc *x)
     return rc;
 }
 
-/* A people named as who fights (an entry with `armed`): its militia.
- * Not a people's place: "the Dogon village of Tiguila", "un village peul"
- * is where civilians live. */
 /* Does mention m name a people's home, not its men ("the Dogon village",
  * "le campement peul")? */
 static int names_home(const xdoc *x, const xmention *m)
@@ -155,6 +152,9 @@ static int names_home(const xdoc *x, const xmention *m)
            (m->first > 0 && x_in(x, m->first - 1, home));
 }
 
+/* A people named as who fights (an entry with `armed`): its militia.
+ * Not a people's place: "the Dogon village of Tiguila", "un village peul"
+ * is where civilians live. */
 static void armed_people(xdoc *x, xmention *m, int resisted)
 {
     if (!m->m)

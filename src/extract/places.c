@@ -448,8 +448,9 @@ typedef struct cand {
                     another place of its sentence (or of the article) */
     size_t ha, hb; /* hint tokens */
     uint32_t part_off, part_len; /* a part of a hyphened token (hyphen_part) */
-    int weak; /* a road's end, a town that opens a sentence: the place only
-                 when its sentence names no other */
+    int weak; /* a road's end, a town that opens a sentence or follows a
+                 first name: the place only when its sentence names no
+                 other */
     size_t n;
     gaz_place c[MAXC];
 } cand;
@@ -1269,9 +1270,8 @@ int x_places(xdoc *x)
                 continue;
             /* "the death of Justin Zongo": a name followed by another
              * capitalised word that does not continue it is a person's
-             * first name, not a place ("Mopti Region" still is one) */
-            /* "Niamey University", "the Bamako Memorial": the town's
-             * building, not a first name */
+             * first name, not a place ("Mopti Region" still is one, and
+             * so are "Niamey University", "the Bamako Memorial") */
             if (!hint && best < hi && d->toks[best].kind == TOK_WORD &&
                 (d->toks[best].flags & TOKF_CAP) &&
                 !(d->toks[best].flags & TOKF_UPPER) &&
@@ -1578,12 +1578,9 @@ int x_places(xdoc *x)
         goto oom;
     gaz_place capital;
     int has_capital = focus && gaz_country(g, focus, &capital);
-    /* ACLED codes a village it cannot find at the nearest place it knows,
-     * under that place's name, geo_precision 2 ("the village of Kpendima,
-     * near Natiaboani"; "coded as Titao at geoprecision 2"): a village
-     * with a known place in its sentence stands down for it */
     /* "the village of Daga, axis Bandiagara-Bankass", "Bissa farmers
-     * clashed … in Zabre": a road's end, a town that opens a sentence, is
+     * clashed … in Zabre": a road's end, a town that opens a sentence or follows a first
+     * name, is
      * the place only when its sentence names no other */
     for (size_t i = 0; i < nc; i++) {
         if (!cands[i].weak || pick[i] < 0)
@@ -1594,6 +1591,10 @@ int x_places(xdoc *x)
                 (pick[j] >= 0 || cands[j].pending))
                 pick[i] = -1;
     }
+    /* ACLED codes a village it cannot find at the nearest place it knows,
+     * under that place's name, geo_precision 2 ("the village of Kpendima,
+     * near Natiaboani"; "coded as Titao at geoprecision 2"): a village
+     * with a known place in its sentence stands down for it */
     int *near_of = arena_alloc(&x->c->mem, (nc ? nc : 1) * sizeof *near_of);
     if (!near_of)
         goto oom;
