@@ -541,6 +541,23 @@ static int hyphen_part(xdoc *x, const gaz *g, size_t t, buf *k, uint32_t *off,
     return 1;
 }
 
+/* Is k the name of a hamlet (a populated place under 20,000 people) of
+ * the region the index holds in depth?  "Marke" is, being Marké of Niger
+ * too; "Diori" is not, its best sense being Győr. */
+static int hamlet_name(xdoc *x, const gaz *g, const buf *k)
+{
+    gaz_place top[MAXC];
+    size_t n = k->oom ? 0 : memo_lookup(x, g, k->ptr, k->len, top, MAXC);
+    if (!n || top[0].fclass != 'P' || top[0].population >= 20000)
+        return 0;
+    if (!gaz_has_deep(g))
+        return 1;
+    for (size_t q = 0; q < n && q < MAXC; q++)
+        if (top[q].deep)
+            return 1;
+    return 0;
+}
+
 static cand *new_cand(xdoc *x, cand **cands, size_t nc, size_t *cap);
 
 /* A candidate for the first part of hyphened token t (hyphen_part), not
@@ -1160,12 +1177,10 @@ int x_places(xdoc *x)
                     names = !(d->toks[q].flags & TOKF_UPPER) && !x_at(x, q, LEX_ACTOR) &&
                             !x_at(x, q, LEX_COUNTRY) && !x_at(x, q, LEX_MONTH) &&
                             !x_at(x, q, LEX_WEEKDAY) && !x_in(x, q, stop_names);
-                gaz_place top[MAXC];
                 key_of(x, t, best, &k);
-                if (names && memo_lookup(x, g, k.ptr, k.len, top, MAXC) &&
-                    top[0].fclass == 'P' && top[0].population < 20000) {
+                if (names && hamlet_name(x, g, &k)) {
                     key_of(x, run - 1, run, &k);
-                    if (memo_prefix(x, g, k.ptr, k.len) & 1) {
+                    if (hamlet_name(x, g, &k)) {
                         known_a = run - 1;
                         known_b = run;
                     } else {
