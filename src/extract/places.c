@@ -1151,45 +1151,44 @@ int x_places(xdoc *x)
                 "region", "province", "state", "district", "city",
                 "department", "cercle", "circle", "commune", "county",
                 "town", "village", "area", "airport", "camp", NULL};
-            /* "the village of Tin Tam (Bandiagara, Mopti)": a name that
-             * only starts with a known one ("Tin") and runs on to the
-             * brackets is a village the gazetteer lacks, not "Tin" */
+            /* After a cue, a run of names whose first only is known: a
+             * village the gazetteer lacks */
+            size_t known_a = 0, known_b = 0;
             size_t ra = 0, rb = 0;
             if (best && best < run && (strong || village_cue(x, t, lo)) &&
                 !x_in(x, best, admin_words) && !x_in(x, best, container_words) &&
-                !x_in(x, best, region_words) &&
-                hint_tokens(x, run, hi, &ra, &rb))
-                best = 0;
+                !x_in(x, best, region_words)) {
+                if (hint_tokens(x, run, hi, &ra, &rb)) {
+                    /* "the village of Tin Tam (Bandiagara, Mopti)": one
+                     * that runs on to the brackets, not "Tin" (placed by
+                     * its brackets, below) */
+                    best = 0;
+                } else if (!x_in(x, best, buildings)) {
+                    /* "in Winde Boki", "the village of Koulo Koura": named
+                     * as the text says and placed at the hamlet of its
+                     * last name, else of its first */
+                    int names = !x_in(x, t, near_words);
+                    for (size_t q = t; q < run && names; q++)
+                        names = !(d->toks[q].flags & TOKF_UPPER) && !x_at(x, q, LEX_ACTOR) &&
+                                !x_at(x, q, LEX_COUNTRY) && !x_at(x, q, LEX_MONTH) &&
+                                !x_at(x, q, LEX_WEEKDAY) && !x_in(x, q, stop_names);
+                    key_of(x, t, best, &k);
+                    if (names && hamlet_name(x, g, &k)) {
+                        key_of(x, run - 1, run, &k);
+                        if (hamlet_name(x, g, &k)) {
+                            known_a = run - 1;
+                            known_b = run;
+                        } else {
+                            known_a = t;
+                            known_b = best;
+                        }
+                        best = run;
+                    }
+                }
+            }
             /* "Innabagargar (Takanamat, Tahoua)": a village the gazetteer
              * lacks, coded (as ACLED does) under its own name at the first
              * bracketed place it knows, geo_precision 2 */
-            size_t known_a = 0, known_b = 0;
-            /* "in Winde Boki", "the village of Koulo Koura": after a cue,
-             * a run of names the gazetteer knows only in part is a
-             * village it lacks, named as the text says and placed at the
-             * hamlet of its last name, else of its first */
-            if (best && best < run && (strong || village_cue(x, t, lo)) &&
-                !x_in(x, best, admin_words) && !x_in(x, best, container_words) &&
-                !x_in(x, best, region_words) && !x_in(x, best, buildings) &&
-                !hint_tokens(x, run, hi, &ra, &rb)) {
-                int names = !x_in(x, t, near_words);
-                for (size_t q = t; q < run && names; q++)
-                    names = !(d->toks[q].flags & TOKF_UPPER) && !x_at(x, q, LEX_ACTOR) &&
-                            !x_at(x, q, LEX_COUNTRY) && !x_at(x, q, LEX_MONTH) &&
-                            !x_at(x, q, LEX_WEEKDAY) && !x_in(x, q, stop_names);
-                key_of(x, t, best, &k);
-                if (names && hamlet_name(x, g, &k)) {
-                    key_of(x, run - 1, run, &k);
-                    if (hamlet_name(x, g, &k)) {
-                        known_a = run - 1;
-                        known_b = run;
-                    } else {
-                        known_a = t;
-                        known_b = best;
-                    }
-                    best = run;
-                }
-            }
             if (!best) {
                 size_t e = run;
                 int ap;
@@ -1594,9 +1593,9 @@ int x_places(xdoc *x)
     gaz_place capital;
     int has_capital = focus && gaz_country(g, focus, &capital);
     /* "the village of Daga, axis Bandiagara-Bankass", "Bissa farmers
-     * clashed … in Zabre": a road's end, a town that opens a sentence or follows a first
-     * name, is
-     * the place only when its sentence names no other */
+     * clashed … in Zabre": a road's end, a town that opens a sentence or
+     * follows a first name, is the place only when its sentence names no
+     * other */
     for (size_t i = 0; i < nc; i++) {
         if (!cands[i].weak || pick[i] < 0)
             continue;
